@@ -47,7 +47,7 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   if (cached) return cached;
   const parsed = schema.parse(process.env);
-  cached = { ...parsed, dataDir: path.resolve(process.cwd(), parsed.DATA_DIR) };
+  cached = { ...parsed, dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), parsed.DATA_DIR) };
   return cached;
 }
 

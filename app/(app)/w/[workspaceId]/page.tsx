@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/card";
+import { loadPage } from "@/lib/api/page";
+import { requirePageActor } from "@/lib/auth/session";
+import { isAnswerable } from "@/lib/workbook/template-schema";
+import { getWorkbook, STATUS_LABELS, type WorksheetStatus } from "@/lib/workbook/service";
+import { validateAnswer, emptyValue } from "@/lib/workbook/answer-schemas";
+
+export const metadata: Metadata = { title: "Workbook" };
+
+const STATUS_STYLE: Record<WorksheetStatus, string> = {
+  NOT_STARTED: "bg-slate-100 text-slate-800",
+  IN_PROGRESS: "bg-sky-100 text-sky-900",
+  READY_FOR_REVIEW: "bg-amber-100 text-amber-900",
+  COMPLETE: "bg-green-100 text-green-900",
+};
+
+function hasAnswer(value: unknown, version: number, item: Parameters<typeof validateAnswer>[0]) {
+  if (version === 0) return false;
+  if (JSON.stringify(value) === JSON.stringify(emptyValue(item))) return false;
+  if (typeof value === "string" && value.trim() === "") return false;
+  return validateAnswer(item, value).ok;
+}
+
+export default async function WorkbookPage({ params }: { params: Promise<{ workspaceId: string }> }) {
+  const { workspaceId } = await params;
+  const actor = await requirePageActor(`/w/${workspaceId}`);
+  const wb = await loadPage(() => getWorkbook(actor, workspaceId));
+  return (
+    <div>
+      <h1 className="text-2xl font-bold text-slate-900">{wb.template.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{wb.template.description}</p>
+      <div className="mt-8 space-y-8">
+        {wb.template.sections.map((section, si) => (
+          <section key={section.key} aria-labelledby={`sec-${section.key}`}>
+            <h2 id={`sec-${section.key}`} className="text-xl font-semibold text-slate-900">
+              {si + 1}. {section.title}
+            </h2>
+            <p className="mt-1 max-w-3xl text-sm text-slate-700">{section.intro}</p>
+            <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {section.worksheets.map((w) => {
+                const required = w.items.filter((i) => isAnswerable(i) && i.required);
+                const answered = required.filter((i) => hasAnswer(wb.answers[i.key]?.value, wb.answers[i.key]?.version ?? 0, i)).length;
+                const status = wb.statuses[w.key];
+                const open = wb.openThreads[w.key] ?? 0;
+                return (
+                  <li key={w.key} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <Link href={`/w/${workspaceId}/worksheets/${w.key}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {w.title}
+                    </Link>
+                    <span className="flex flex-wrap items-center gap-2 text-sm">
+                      <span className="text-slate-700">
+                        {answered} of {required.length} required answered
+                      </span>
+                      {open ? <Badge className="bg-violet-100 text-violet-900">{open} open {open === 1 ? "comment" : "comments"}</Badge> : null}
+                      <Badge className={STATUS_STYLE[status]}>{STATUS_LABELS[status]}</Badge>
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <p className="mt-10 max-w-3xl text-sm text-slate-600">{wb.template.attribution}</p>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import bcrypt from "bcryptjs";
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+const COST = 10;
+
+export function hashPassword(password: string) {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string) {
+  return bcrypt.compare(password, hash);
+}
+
+/** A hash to compare against when the address is unknown, so timing reveals nothing. */
+export const DUMMY_HASH = bcrypt.hashSync("not-a-real-password-for-timing", COST);

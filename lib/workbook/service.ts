@@ -1,0 +1,306 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { authorize, can, type Access, type Actor } from "@/lib/auth/authorize";
+import type { Role } from "@/lib/auth/permissions";
+import { audit } from "@/lib/audit/log";
+import { getDb } from "@/lib/db/client";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { publish } from "@/lib/live/publish";
+import { emptyValue, validateAnswer } from "./answer-schemas";
+import { isAnswerable, type Item, type TemplateIndex } from "./template-schema";
+import { templateIndex } from "./templates";
+
+export const WORKSHEET_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "READY_FOR_REVIEW", "COMPLETE"] as const;
+export type WorksheetStatus = (typeof WORKSHEET_STATUSES)[number];
+export const STATUS_LABELS: Record<WorksheetStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  READY_FOR_REVIEW: "Ready for review",
+  COMPLETE: "Complete",
+};
+
+export const saveAnswerSchema = z.strictObject({
+  value: z.unknown().refine((v) => v !== undefined, { message: "Send the answer as “value”" }),
+  baseVersion: z.number({ message: "Send the version your edit is based on as a whole number" }).int().min(0).max(2_147_483_647),
+});
+export const statusSchema = z.strictObject({ status: z.enum(WORKSHEET_STATUSES, { message: "Unknown status" }) });
+
+export type AnswerState = {
+  value: unknown;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: { id: string; name: string } | null;
+};
+
+type WorkbookMeta = { id: string; templateKey: string; templateVersion: number };
+// A workbook's template never changes after creation, so this is safe to keep.
+const workbookCache = new Map<string, WorkbookMeta>();
+
+export async function workbookFor(workspaceId: string): Promise<WorkbookMeta & { index: TemplateIndex }> {
+  let meta = workbookCache.get(workspaceId);
+  if (!meta) {
+    const wb = await getDb().workbook.findUnique({
+      where: { workspaceId },
+      select: { id: true, templateKey: true, templateVersion: true },
+    });
+    if (!wb) throw notFound("Workbook");
+    meta = wb;
+    workbookCache.set(workspaceId, meta);
+  }
+  const index = templateIndex(meta.templateKey, meta.templateVersion);
+  if (!index) throw new AppError("internal", `The workbook's template ${meta.templateKey} v${meta.templateVersion} is not installed.`);
+  return { ...meta, index };
+}
+
+async function userNames(ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await getDb().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function answerState(item: Item, row: { value: unknown; version: number; updatedAt: Date; updatedById: string | null } | undefined, names: Map<string, string>): AnswerState {
+  if (!row) return { value: emptyValue(item), version: 0, updatedAt: null, updatedBy: null };
+  return {
+    value: row.value,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedById ? { id: row.updatedById, name: names.get(row.updatedById) ?? "A former member" } : null,
+  };
+}
+
+/** Everything the workbook overview needs, in a handful of queries. */
+export async function getWorkbook(actor: Actor, workspaceId: string) {
+  const access = await authorize(actor, workspaceId, "worksheet.read");
+  const wb = await workbookFor(access.workspaceId);
+  const db = getDb();
+  const [answers, states, threads] = await Promise.all([
+    db.answer.findMany({ where: { workbookId: wb.id }, select: { itemKey: true, value: true, version: true, updatedAt: true, updatedById: true } }),
+    db.worksheetState.findMany({ where: { workbookId: wb.id }, select: { worksheetKey: true, status: true, updatedAt: true } }),
+    db.commentThread.groupBy({ by: ["worksheetKey"], where: { workbookId: wb.id, resolvedAt: null }, _count: { _all: true } }),
+  ]);
+  const names = await userNames(answers.map((a) => a.updatedById));
+  const answerByKey = new Map(answers.map((a) => [a.itemKey, a]));
+  const statusByKey = new Map(states.map((s) => [s.worksheetKey, s.status as WorksheetStatus]));
+  const openThreads = new Map(threads.map((t) => [t.worksheetKey, t._count._all]));
+  return {
+    access,
+    workbookId: wb.id,
+    template: wb.index.template,
+    index: wb.index,
+    answers: Object.fromEntries(
+      [...wb.index.itemByKey.values()]
+        .filter((e) => isAnswerable(e.item))
+        .map((e) => [e.item.key, answerState(e.item, answerByKey.get(e.item.key), names)]),
+    ) as Record<string, AnswerState>,
+    statuses: Object.fromEntries(wb.index.worksheets.map((w) => [w.key, statusByKey.get(w.key) ?? "NOT_STARTED"])) as Record<string, WorksheetStatus>,
+    openThreads: Object.fromEntries(openThreads) as Record<string, number>,
+  };
+}
+
+/** The JSON of GET /api/v1/workspaces/{id}/workbook. */
+export async function workbookJson(actor: Actor, workspaceId: string) {
+  const wb = await getWorkbook(actor, workspaceId);
+  return {
+    workspace: { id: wb.access.workspace.id, name: wb.access.workspace.name, role: wb.access.role },
+    template: { key: wb.template.key, version: wb.template.version, title: wb.template.title },
+    sections: wb.template.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      discussionQuestions: s.discussionQuestions,
+      worksheets: s.worksheets.map((w) => ({
+        key: w.key,
+        title: w.title,
+        status: wb.statuses[w.key],
+        frameworks: w.frameworks,
+        items: w.items.map((item) => ({ ...item, answer: isAnswerable(item) ? wb.answers[item.key] : undefined })),
+      })),
+    })),
+  };
+}
+
+export type WorksheetView = Awaited<ReturnType<typeof getWorksheetView>>;
+
+export async function getWorksheetView(actor: Actor, workspaceId: string, worksheetKey: string) {
+  const access = await authorize(actor, workspaceId, "worksheet.read");
+  const wb = await workbookFor(access.workspaceId);
+  const ws = wb.index.worksheetByKey.get(worksheetKey);
+  if (!ws) throw notFound("Worksheet");
+  const db = getDb();
+  const itemKeys = ws.items.filter(isAnswerable).map((i) => i.key);
+  const [answers, state, members] = await Promise.all([
+    db.answer.findMany({
+      where: { workbookId: wb.id, itemKey: { in: itemKeys } },
+      select: { itemKey: true, value: true, version: true, updatedAt: true, updatedById: true },
+    }),
+    db.worksheetState.findUnique({ where: { workbookId_worksheetKey: { workbookId: wb.id, worksheetKey } } }),
+    db.membership.findMany({
+      where: { workspaceId: access.workspaceId },
+      select: { role: true, user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+  ]);
+  const names = new Map(members.map((m) => [m.user.id, m.user.name]));
+  const missing = answers.map((a) => a.updatedById).filter((id) => id && !names.has(id));
+  if (missing.length) for (const [k, v] of await userNames(missing)) names.set(k, v);
+  const byKey = new Map(answers.map((a) => [a.itemKey, a]));
+  const section = wb.index.sections.find((s) => s.key === ws.sectionKey)!;
+  const prev = wb.index.worksheets[ws.index - 1];
+  const next = wb.index.worksheets[ws.index + 1];
+  return {
+    access,
+    workbookId: wb.id,
+    section: { key: section.key, title: section.title },
+    worksheet: ws,
+    position: { index: ws.index, total: wb.index.worksheets.length },
+    prev: prev ? { key: prev.key, title: prev.title } : null,
+    next: next ? { key: next.key, title: next.title } : null,
+    status: (state?.status ?? "NOT_STARTED") as WorksheetStatus,
+    answers: Object.fromEntries(ws.items.filter(isAnswerable).map((i) => [i.key, answerState(i, byKey.get(i.key), names)])) as Record<string, AnswerState>,
+    members: members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role as Role })),
+    canEdit: can(access, "worksheet.edit"),
+    canSetStatus: can(access, "worksheet.status"),
+    canReview: can(access, "worksheet.review"),
+  };
+}
+
+type CurrentRow = { value: unknown; version: number; updatedById: string | null; updatedAt: Date };
+
+async function conflictError(workbookId: string, itemKey: string, row?: CurrentRow | null) {
+  const current =
+    row ??
+    (await getDb().answer.findUnique({
+      where: { workbookId_itemKey: { workbookId, itemKey } },
+      select: { value: true, version: true, updatedById: true, updatedAt: true },
+    }));
+  const names = await userNames([current?.updatedById ?? null]);
+  const who = current?.updatedById ? (names.get(current.updatedById) ?? "Someone") : "Someone";
+  return new AppError(
+    "conflict",
+    `${who} changed this answer while you were editing. Choose which version to keep.`,
+    undefined,
+    {
+      current: {
+        value: current?.value ?? null,
+        version: current?.version ?? 0,
+        updatedBy: current?.updatedById ? { id: current.updatedById, name: who } : null,
+        updatedAt: current?.updatedAt?.toISOString() ?? null,
+      },
+    },
+  );
+}
+
+function findItem(index: TemplateIndex, itemKey: string) {
+  const entry = typeof itemKey === "string" ? index.itemByKey.get(itemKey) : undefined;
+  if (!entry || !isAnswerable(entry.item)) throw new AppError("not_found", `This workbook has no answerable item “${String(itemKey).slice(0, 80)}”.`);
+  return entry;
+}
+
+/**
+ * Saves one answer. The write is based on `baseVersion`: if the stored version
+ * has moved on, nothing is written and a 409 carries the current value and who
+ * changed it. Every accepted write bumps the version and writes one revision,
+ * in the same transaction.
+ */
+export async function saveAnswer(
+  actor: Actor,
+  workspaceId: string,
+  itemKey: string,
+  input: unknown,
+  opts: { restoredFromId?: bigint; access?: Access } = {},
+) {
+  const access = opts.access ?? (await authorize(actor, workspaceId, "worksheet.edit"));
+  const { value, baseVersion } = parseInput(saveAnswerSchema, input);
+  const wb = await workbookFor(access.workspaceId);
+  const { item, worksheetKey } = findItem(wb.index, itemKey);
+  const checked = validateAnswer(item, value);
+  if (!checked.ok) {
+    throw new AppError("validation_failed", checked.issues[0]?.message ?? "The answer does not fit this question.", checked.issues);
+  }
+  const newValue = JSON.stringify(checked.value);
+  const userId = access.actor.userId;
+  try {
+    const result = await getDb().$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<CurrentRow[]>`
+        SELECT value, version, "updatedById", "updatedAt" FROM "Answer"
+        WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey} FOR UPDATE`;
+      const current = rows[0];
+      if ((current?.version ?? 0) !== baseVersion) throw await conflictError(wb.id, itemKey, current ?? null);
+      const version = baseVersion + 1;
+      const updatedAt = new Date();
+      if (current) {
+        await tx.$executeRaw`
+          UPDATE "Answer" SET value = ${newValue}::jsonb, version = ${version}, "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
+          WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey}`;
+      } else {
+        await tx.$executeRaw`
+          INSERT INTO "Answer" (id, "workbookId", "worksheetKey", "itemKey", value, version, "updatedById", "updatedAt")
+          VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, ${itemKey}, ${newValue}::jsonb, ${version}, ${userId}, ${updatedAt})`;
+      }
+      await tx.$executeRaw`
+        INSERT INTO "AnswerRevision" ("workbookId", "worksheetKey", "itemKey", version, "oldValue", "newValue", "actorId", "restoredFromId", "createdAt")
+        VALUES (${wb.id}, ${worksheetKey}, ${itemKey}, ${version}, ${current ? JSON.stringify(current.value) : null}::jsonb,
+                ${newValue}::jsonb, ${userId}, ${opts.restoredFromId ?? null}, ${updatedAt})`;
+      // The first answer on a worksheet moves it from "not started" to "in progress".
+      const moved = await tx.$queryRaw<{ worksheetKey: string }[]>`
+        INSERT INTO "WorksheetState" (id, "workbookId", "worksheetKey", status, "updatedById", "updatedAt")
+        VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, 'IN_PROGRESS', ${userId}, ${updatedAt})
+        ON CONFLICT ("workbookId", "worksheetKey") DO UPDATE SET status = 'IN_PROGRESS', "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
+          WHERE "WorksheetState".status = 'NOT_STARTED'
+        RETURNING "worksheetKey"`;
+      if (moved.length) {
+        await tx.worksheetStatusChange.create({
+          data: { workbookId: wb.id, worksheetKey, fromStatus: "NOT_STARTED", toStatus: "IN_PROGRESS", actorId: userId, createdAt: updatedAt },
+        });
+      }
+      await publish(tx, access.workspaceId, "answer.saved", {
+        itemKey,
+        worksheetKey,
+        version,
+        value: checked.value,
+        updatedBy: { id: userId, name: access.actor.name },
+        updatedAt: updatedAt.toISOString(),
+        ...(moved.length ? { status: "IN_PROGRESS" } : {}),
+      });
+      return { version, updatedAt: updatedAt.toISOString(), worksheetKey };
+    });
+    return result;
+  } catch (err) {
+    // Two first writes raced: the loser sees the winner's value.
+    if ((err as { code?: string }).code === "P2010" || /duplicate key|23505|unique/i.test(String((err as Error).message))) {
+      throw await conflictError(wb.id, itemKey);
+    }
+    throw err;
+  }
+}
+
+export async function setWorksheetStatus(actor: Actor, workspaceId: string, worksheetKey: string, input: unknown) {
+  const { status } = parseInput(statusSchema, input);
+  const access = await authorize(actor, workspaceId, status === "COMPLETE" ? "worksheet.review" : "worksheet.status");
+  const wb = await workbookFor(access.workspaceId);
+  if (!wb.index.worksheetByKey.has(worksheetKey)) throw notFound("Worksheet");
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.worksheetState.findUnique({ where: { workbookId_worksheetKey: { workbookId: wb.id, worksheetKey } } });
+    const from = (existing?.status ?? "NOT_STARTED") as WorksheetStatus;
+    if (from === "COMPLETE" && status !== "COMPLETE" && !can(access, "worksheet.review")) {
+      throw new AppError("forbidden", "Only a coordinator can reopen a completed worksheet.");
+    }
+    if (from === status) return { status, changed: false };
+    await tx.worksheetState.upsert({
+      where: { workbookId_worksheetKey: { workbookId: wb.id, worksheetKey } },
+      create: { workbookId: wb.id, worksheetKey, status, updatedById: access.actor.userId },
+      update: { status, updatedById: access.actor.userId, updatedAt: new Date() },
+    });
+    await tx.worksheetStatusChange.create({ data: { workbookId: wb.id, worksheetKey, fromStatus: from, toStatus: status, actorId: access.actor.userId } });
+    await audit(tx, {
+      workspaceId: access.workspaceId,
+      actorId: access.actor.userId,
+      action: "worksheet.status_changed",
+      targetType: "worksheet",
+      targetId: worksheetKey,
+      data: { from, to: status },
+    });
+    await publish(tx, access.workspaceId, "worksheet.status", { worksheetKey, status, by: { id: access.actor.userId, name: access.actor.name } });
+    return { status, changed: true };
+  });
+}

@@ -1,0 +1,311 @@
+import type {
+  ChecklistValue,
+  DataSeriesValue,
+  MultipleChoiceValue,
+  SingleChoiceValue,
+  TableValue,
+} from "../answer-schemas";
+
+/**
+ * Demo answers for the built-in "crisis-response" template: a made-up place,
+ * "Demo County", with fictional agencies and people. About half the workbook
+ * is filled in, at different stages, so a demo shows every kind of answer and
+ * a realistic mix of worksheet statuses.
+ */
+
+export type DemoMembers = { coordinator: string; member: string; viewer: string };
+export type DemoAnswer = { itemKey: string; value: unknown };
+export type DemoWorksheetStatus = "NOT_STARTED" | "IN_PROGRESS" | "READY_FOR_REVIEW" | "COMPLETE";
+
+type Cells = TableValue["rows"][number]["cells"];
+const table = (rows: Array<[id: string, cells: Cells]>): TableValue => ({
+  rows: rows.map(([id, cells]) => ({ id, cells })),
+});
+const single = (choice: string, other?: string): SingleChoiceValue => (other ? { choice, other } : { choice });
+const multi = (choices: string[], other?: string): MultipleChoiceValue => (other ? { choices, other } : { choices });
+const checklist = (checked: string[]): ChecklistValue => ({ checked });
+
+// -- Demo County's numbers, shared by several worksheets ---------------------
+
+const POPULATION = 248_600;
+
+/** Published Crisis Now defaults, as reported; the demo team kept them. */
+const ASSUMPTIONS = {
+  episodesPer100k: 230,
+  shareMobile: 32,
+  shareReceiving: 54,
+  shareEd: 14,
+  mobileToReceiving: 30,
+  receivingToBeds: 35,
+  bedsToInpatient: 25,
+  edToInpatient: 100,
+  hoursPerIntervention: 3,
+  bedStayDays: 3,
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function capacityRows(): TableValue {
+  const a = ASSUMPTIONS;
+  const monthly = (POPULATION / 100_000) * a.episodesPer100k;
+  const mobile = monthly * (a.shareMobile / 100);
+  const ed = monthly * (a.shareEd / 100);
+  const receiving = monthly * (a.shareReceiving / 100) + mobile * (a.mobileToReceiving / 100);
+  const beds = receiving * (a.receivingToBeds / 100);
+  const inpatient = beds * (a.bedsToInpatient / 100) + ed * (a.edToInpatient / 100);
+  const perDay = (n: number) => round1(n / 30);
+  return table([
+    ["c1", { service: "all", "per-month": round1(monthly), "per-day": perDay(monthly), notes: "Whole county, published default rate." }],
+    [
+      "c2",
+      {
+        service: "mobile",
+        "per-month": round1(mobile),
+        "per-day": perDay(mobile),
+        "capacity-needed": Math.ceil((mobile / 30) * (a.hoursPerIntervention / 24)),
+        notes: "Formula gives 1 on duty; we plan 2 two-person teams on each shift because of drive times in the east county.",
+      },
+    ],
+    ["c3", { service: "receiving", "per-month": round1(receiving), "per-day": perDay(receiving) }],
+    ["c4", { service: "ed", "per-month": round1(ed), "per-day": perDay(ed) }],
+    [
+      "c5",
+      {
+        service: "short-term-beds",
+        "per-month": round1(beds),
+        "per-day": perDay(beds),
+        "capacity-needed": Math.ceil((beds / 30) * a.bedStayDays),
+        notes: "Assumes a 3-day average stay; to be checked with Demo County Behavioral Health.",
+      },
+    ],
+    ["c6", { service: "inpatient", "per-month": round1(inpatient), "per-day": perDay(inpatient) }],
+  ]);
+}
+
+/** Twelve months of 911 calls by type, November 2025 to October 2026. */
+const CALL_MONTHS: Array<[label: string, values: [number, number, number, number, number, number]]> = [
+  ["Nov 2025", [172, 41, 298, 84, 241, 77]],
+  ["Dec 2025", [185, 47, 322, 97, 236, 91]],
+  ["Jan 2026", [191, 44, 335, 88, 228, 96]],
+  ["Feb 2026", [168, 39, 301, 79, 219, 88]],
+  ["Mar 2026", [179, 43, 310, 86, 252, 74]],
+  ["Apr 2026", [183, 46, 306, 91, 264, 69]],
+  ["May 2026", [194, 52, 318, 99, 281, 63]],
+  ["Jun 2026", [201, 49, 327, 104, 297, 58]],
+  ["Jul 2026", [208, 55, 341, 112, 309, 61]],
+  ["Aug 2026", [199, 51, 333, 107, 301, 64]],
+  ["Sep 2026", [187, 48, 315, 95, 276, 70]],
+  ["Oct 2026", [181, 45, 309, 90, 259, 75]],
+];
+const CALL_COLUMNS = ["mental-health", "suicide", "welfare-check", "substance-use", "disturbance", "homelessness"] as const;
+
+function callSeries(): DataSeriesValue {
+  return {
+    rows: CALL_MONTHS.map(([label, values], i) => ({
+      id: `m${i + 1}`,
+      label,
+      values: Object.fromEntries(CALL_COLUMNS.map((c, j) => [c, values[j]])),
+    })),
+  };
+}
+
+function crisisLineSeries(): DataSeriesValue {
+  const months: Array<[string, number, number, number, number | null]> = [
+    ["May 2026", 204, 58, 31, 7],
+    ["Jun 2026", 216, 61, 34, 5],
+    ["Jul 2026", 229, 66, 38, 6],
+    ["Aug 2026", 221, 70, 36, null],
+    ["Sep 2026", 233, 74, 41, 4],
+    ["Oct 2026", 240, 79, 43, 5],
+  ];
+  return {
+    rows: months.map(([label, calls, texts, mobile, transferred], i) => ({
+      id: `l${i + 1}`,
+      label,
+      values: { calls, "texts-chats": texts, "mobile-dispatched": mobile, "transferred-911": transferred },
+    })),
+  };
+}
+
+export function demoAnswers(members: DemoMembers): DemoAnswer[] {
+  const { coordinator, member, viewer } = members;
+  const a = ASSUMPTIONS;
+
+  const answers: Record<string, unknown> = {
+    // --- 1. Getting started ------------------------------------------------
+    "welcome.community-name": "Demo County, including the cities of Riverside and Millbrook (fictional)",
+    "welcome.convener": single("county-bh"),
+    "welcome.kickoff-date": "2026-03-12",
+
+    "roster.members": table([
+      ["r1", { name: "Jordan Lee", organization: "Demo County Behavioral Health", sector: "behavioral-health", role: "coordinator", account: coordinator, contact: "jordan.lee@example.org" }],
+      ["r2", { name: "Sgt. Sam Okafor", organization: "Riverside Police Department", sector: "law-enforcement", role: "co-chair", account: member, contact: "sam.okafor@example.org" }],
+      ["r3", { name: "Priya Natarajan", organization: "Demo County Emergency Communications (911)", sector: "dispatch", role: "member", contact: "priya.n@example.org" }],
+      ["r4", { name: "Marcus Bell", organization: "Lakeshore 988 Crisis Center", sector: "crisis-line", role: "member", contact: "marcus.bell@example.org" }],
+      ["r5", { name: "Teresa Alvarez, RN", organization: "Demo Valley Medical Center", sector: "hospital", role: "member" }],
+      ["r6", { name: "Chris Handley", organization: "Harbor Street Housing Services", sector: "housing", role: "member" }],
+      ["r7", { name: "Robin Gray", organization: "Demo County Peer Support Network", sector: "lived-experience", role: "member", contact: "robin.gray@example.org" }],
+      ["r8", { name: "Capt. Dee Morrow", organization: "Demo County Fire & EMS", sector: "ems-fire", role: "member" }],
+      ["r9", { name: "Supervisor Lena Ortiz", organization: "Demo County Board of Supervisors", sector: "local-government", role: "advisor", account: viewer }],
+    ]),
+    "roster.lived-experience":
+      "Two seats are held by members of the Demo County Peer Support Network; both are paid a stipend for meetings and prep time. They co-lead the community listening sessions and review every worksheet before it is marked complete.",
+
+    "charter.purpose":
+      "We are the Demo County Crisis Response Planning Team. Over the next 12 months we will design a crisis response that sends the right help, at the right time, to anyone in the county experiencing a behavioral-health crisis, and a plan to launch it by mid-2027.",
+    "charter.decision-making": single("consensus-then-vote"),
+    "charter.cadence": single("monthly"),
+    "charter.ground-rules":
+      "Each agency may send one stand-in per meeting, briefed in advance. We never share identifying details about people served. We use person-first language. Disagreements are raised in the meeting, not after it.",
+    "charter.adopted-on": "2026-04-09",
+
+    "vision.statement":
+      "Anyone in Demo County who is in a mental-health or substance-use crisis can reach someone who listens, get a calm and skilled response where they are, and find a safe place to recover — without a trip to jail or a long wait in an emergency room.",
+    "vision.principles": checklist(["person-centered", "peer-support", "le-collaboration", "trauma-informed", "recovery", "safety", "equity"]),
+    "vision.goals": table([
+      ["g1", { goal: "Mobile crisis available 24/7 across the whole county", why: "Today there is no team after 10 p.m. or on weekends east of the river.", "by-when": "2027-07-01" }],
+      ["g2", { goal: "Route eligible 911 calls to 988 or mobile crisis", why: "Officers handle most mental-health calls today, often with no other option.", "by-when": "2027-03-31" }],
+      ["g3", { goal: "Cut emergency department boarding for people in crisis by a third", why: "People wait over six hours on average; officers wait with them.", "by-when": "2027-12-31" }],
+    ]),
+
+    "stakeholders.missing": table([
+      ["s1", { who: "Demo County School District", sector: "community", why: "Youth crises at school often end with a police call.", inviter: coordinator, "by-when": "2026-12-15", status: "contacted" }],
+      ["s2", { who: "Millbrook Police Department", sector: "law-enforcement", why: "Second-largest agency; its calls are not in our data yet.", inviter: member, "by-when": "2026-12-01", status: "joined" }],
+      ["s3", { who: "Spanish-speaking families' advisory group", sector: "community", why: "About 18% of households speak Spanish at home.", inviter: coordinator, status: "not-contacted" }],
+    ]),
+
+    // --- 2. Understanding the need ------------------------------------------
+    "profile.population": POPULATION,
+    "profile.area": 1_142,
+    "profile.setting": single("mixed"),
+    "profile.le-agencies": 4,
+    "profile.psaps": 2,
+    "profile.notes":
+      "The county seat, Riverside, holds about 60% of residents. The east county is rural, with long drive times and patchy cell coverage. A state university brings 14,000 students during term.",
+
+    "data.sources-known": checklist(["cad", "988", "mobile-crisis", "ems", "ed", "jail"]),
+    "data.inventory": table([
+      ["d1", { source: "911 CAD call records", owner: "Demo County Emergency Communications", contents: "Call type, time, location, disposition", access: "have", contact: member }],
+      ["d2", { source: "988 contact data", owner: "Lakeshore 988 Crisis Center", contents: "Monthly counts for Demo County area codes", access: "requested", contact: coordinator }],
+      ["d3", { source: "Mobile crisis encounter log", owner: "Demo County Behavioral Health", contents: "Encounters, outcomes, referrals", access: "have", contact: coordinator }],
+      ["d4", { source: "ED behavioral-health visits", owner: "Demo Valley Medical Center", contents: "Visits, length of stay, holds", access: "needs-agreement" }],
+      ["d5", { source: "Jail bookings with mental-health flag", owner: "Demo County Sheriff's Office", contents: "Bookings, charges, screening results", access: "needs-agreement" }],
+    ]),
+
+    "calls.by-type": callSeries(),
+    "calls.crisis-line": crisisLineSeries(),
+    "calls.patterns":
+      "Calls peak in summer and between 4 p.m. and midnight. Welfare checks are the largest group. About 40 people account for one in five mental-health calls.",
+
+    // --- 3. Mapping today's crisis system -----------------------------------
+    "contact.lines": table([
+      ["l1", { name: "911", type: "911", operator: "Demo County Emergency Communications", hours: "24/7", "can-dispatch": "partly", links: "Police, fire, EMS; calls mobile crisis by phone on weekdays" }],
+      ["l2", { name: "988 Suicide & Crisis Lifeline", type: "988", operator: "Lakeshore 988 Crisis Center", hours: "24/7", "can-dispatch": "yes", links: "Mobile crisis (weekdays), warm transfer to 911 for emergencies" }],
+      ["l3", { name: "Demo County Peer Warmline", type: "warmline", operator: "Demo County Peer Support Network", hours: "Daily 4 p.m.–11 p.m.", "can-dispatch": "no", links: "988 when a caller is at risk" }],
+      ["l4", { name: "211 Demo Region", type: "211", operator: "United Helpers of Demo Region", hours: "24/7", "can-dispatch": "no", links: "Housing and food referrals" }],
+    ]),
+    "contact.911-988-link":
+      "There is no written transfer protocol. Call-takers can give callers the 988 number but rarely transfer. 988 transfers to 911 about five times a month when someone is at immediate risk.",
+    "contact.988-awareness": single("some"),
+
+    "respond.teams": table([
+      ["t1", { name: "DCBH Mobile Crisis Team", type: "mobile-crisis", hours: "Mon–Fri 8 a.m.–10 p.m.", coverage: "Riverside and Millbrook", "dispatched-by": "988", "response-minutes": 55 }],
+      ["t2", { name: "Riverside PD co-responder unit", type: "co-responder", hours: "Tue–Sat 12 p.m.–10 p.m.", coverage: "City of Riverside", "dispatched-by": "911", "response-minutes": 20 }],
+      ["t3", { name: "Crisis-trained patrol officers", type: "cit-officers", hours: "24/7", coverage: "County-wide (about 30% of patrol trained)", "dispatched-by": "911" }],
+    ]),
+    "respond.gaps": "Nights and weekends everywhere, and at all times in the east county, only police and EMS respond.",
+
+    "place.facilities": table([
+      ["f1", { name: "Demo Valley Medical Center ED", type: "ed", capacity: 4, hours: "24/7", referrals: "Anyone", "police-drop-off": "all" }],
+      ["f2", { name: "Harbor House Peer Respite", type: "peer-respite", capacity: 5, hours: "24/7, stays up to 7 days", referrals: "Self, mobile crisis", "police-drop-off": "no" }],
+      ["f3", { name: "Riverside Withdrawal Management Center", type: "withdrawal", capacity: 12, hours: "24/7", referrals: "Self, EMS, hospitals", "police-drop-off": "criteria" }],
+    ]),
+    "place.officer-wait": 190,
+
+    "rating.contact": 3,
+    "rating.respond": 2,
+    "rating.place": 1,
+    "rating.coordination": 2,
+    "rating.peers": 3,
+    "rating.notes":
+      "988 is answered locally around the clock, but 911 and 988 rarely connect. Mobile crisis exists only on weekdays. There is no crisis receiving center, so the ED is the default place to go.",
+
+    // --- 4. Choosing the response model -------------------------------------
+    "options.table": table([
+      ["o1", { option: "dispatch-diversion", pros: "Uses existing 988 center; low cost", cons: "Needs new protocol and training for call-takers", cost: 180_000, fit: 5 }],
+      ["o2", { option: "mobile-crisis", pros: "Builds on current team; covers nights and weekends", cons: "Hiring clinicians is hard; long drives east", cost: 1_400_000, fit: 4 }],
+      ["o3", { option: "co-responder", pros: "Officers like it; safe for higher-risk calls", cons: "Still a police response for most people", cost: 450_000, fit: 3 }],
+      ["o4", { option: "csu", pros: "Would relieve the ED", cons: "Large capital and staffing cost", fit: 3 }],
+    ]),
+    "options.chosen": multi(["dispatch-diversion", "mobile-crisis"]),
+
+    // --- 5. Capacity and resources ------------------------------------------
+    "capacity.population": POPULATION,
+    "capacity.episodes-per-100k": a.episodesPer100k,
+    "capacity.share-mobile": a.shareMobile,
+    "capacity.share-receiving": a.shareReceiving,
+    "capacity.share-ed": a.shareEd,
+    "capacity.mobile-to-receiving": a.mobileToReceiving,
+    "capacity.receiving-to-beds": a.receivingToBeds,
+    "capacity.beds-to-inpatient": a.bedsToInpatient,
+    "capacity.ed-to-inpatient": a.edToInpatient,
+    "capacity.hours-per-intervention": a.hoursPerIntervention,
+    "capacity.bed-stay-days": a.bedStayDays,
+    "capacity.results": capacityRows(),
+
+    "funding.sources": table([
+      ["fs1", { source: "Demo County general fund", type: "local", amount: 600_000, status: "secured" }],
+      ["fs2", { source: "State crisis services grant", type: "state", amount: 750_000, ends: "2028-06-30", status: "applied" }],
+      ["fs3", { source: "Medicaid billing for mobile crisis", type: "medicaid", amount: 300_000, status: "planned" }],
+      ["fs4", { source: "Opioid settlement funds", type: "settlement", status: "idea" }],
+    ]),
+    "funding.gap": 1_030_000,
+
+    // --- 6. Implementation plan ---------------------------------------------
+    "implementation.phase": single("readiness"),
+    "implementation.action-plan": table([
+      ["a1", { objective: "Route eligible 911 calls to 988", action: "Draft call-taker questions and decision tree with 911 shift supervisors", owner: member, due: "2026-12-15", status: "in_progress" }],
+      ["a2", { objective: "Route eligible 911 calls to 988", action: "Sign the 911–988 call transfer agreement", owner: coordinator, due: "2027-02-01", status: "not_started" }],
+      ["a3", { objective: "Mobile crisis around the clock", action: "Submit the state crisis services grant application", owner: coordinator, due: "2026-10-31", status: "done" }],
+      ["a4", { objective: "Mobile crisis around the clock", action: "Post openings for 4 overnight clinicians and 2 peer specialists", owner: coordinator, due: "2027-01-15", status: "blocked" }],
+      ["a5", { objective: "Better data", action: "Set up a monthly 911 extract of calls by type for the team", owner: member, due: "2026-12-01", status: "in_progress" }],
+      ["a6", { objective: "Route eligible 911 calls to 988", action: "Schedule joint training for call-takers and mobile crisis staff", owner: member, due: "2027-03-01", status: "not_started" }],
+    ]),
+    "implementation.launch-date": "2027-07-01",
+
+    // --- 7. Measuring performance -------------------------------------------
+    "pmhc.leadership": 4,
+    "pmhc.policies": 2,
+    "pmhc.training": 3,
+    "pmhc.services": 2,
+    "pmhc.data": 2,
+    "pmhc.improvement": 1,
+    "pmhc.goals": table([
+      ["p1", { question: "policies", "goal-rating": 3, "next-step": "Adopt a written policy for transfers to 988 and mobile crisis." }],
+      ["p2", { question: "data", "goal-rating": 3, "next-step": "Add a behavioral-health flag to CAD dispositions." }],
+    ]),
+  };
+
+  return Object.entries(answers).map(([itemKey, value]) => ({ itemKey, value }));
+}
+
+/** Worksheet statuses that match how far the demo answers go. */
+export const demoStatuses: Record<string, DemoWorksheetStatus> = {
+  welcome: "COMPLETE",
+  "team-roster": "COMPLETE",
+  "team-charter": "COMPLETE",
+  "community-profile": "COMPLETE",
+  "vision-goals": "READY_FOR_REVIEW",
+  "data-inventory": "READY_FOR_REVIEW",
+  "someone-to-contact": "READY_FOR_REVIEW",
+  "system-self-rating": "READY_FOR_REVIEW",
+  "pmhc-self-assessment": "READY_FOR_REVIEW",
+  "stakeholders-missing": "IN_PROGRESS",
+  "crisis-call-data": "IN_PROGRESS",
+  "someone-to-respond": "IN_PROGRESS",
+  "place-to-go": "IN_PROGRESS",
+  "options-compared": "IN_PROGRESS",
+  "capacity-estimate": "IN_PROGRESS",
+  funding: "IN_PROGRESS",
+  "implementation-action-plan": "IN_PROGRESS",
+};
