@@ -128,7 +128,7 @@ function ItemBlock({
   const labelsInput = item.kind === "short_text" || item.kind === "long_text" || item.kind === "number" || item.kind === "date";
   const LabelTag = labelsInput ? "label" : "p";
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-item={item.key} aria-labelledby={labelId}>
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-item={item.key}>
       <div className="flex items-start justify-between gap-3">
         <LabelTag id={labelId} className="block font-medium text-slate-900" {...(labelsInput ? { htmlFor: `${labelId}-input` } : {})}>
           {item.label}

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { acceptInvitationAction } from "@/app/actions/workspaces";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 
 export function AcceptInvitation({ token, workspaceName }: { token: string; workspaceName: string }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -22,7 +24,7 @@ export function AcceptInvitation({ token, workspaceName }: { token: string; work
             setPending(false);
             return;
           }
-          window.location.assign(`/w/${res.data.workspaceId}`);
+          router.push(`/w/${res.data.workspaceId}`);
         }}
       >
         {pending ? "Joining…" : `Join ${workspaceName}`}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
@@ -21,6 +22,7 @@ const formSchema = z.object({
 type Values = z.input<typeof formSchema>;
 
 export function CreateWorkspaceForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError: setFieldError } = useForm<Values>({
     resolver: zodResolver(formSchema),
@@ -42,7 +44,7 @@ export function CreateWorkspaceForm() {
       setError(res.error.message);
       return;
     }
-    window.location.assign(`/w/${res.data.id}`);
+    router.push(`/w/${res.data.id}`);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Start a new plan">

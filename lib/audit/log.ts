@@ -40,4 +40,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   "answer.restored": "restored an earlier answer",
   "assignment.created": "assigned a worksheet",
   "assignment.removed": "removed an assignment",
+  "assignment.updated": "changed an assignment's due date",
 };

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "members.read": "See who is on the team",
   "members.manage": "Invite people, change roles and remove members",
   "audit.read": "See the workspace's activity log",
+  "activity.read": "See recent changes to the plan: answers, comments, statuses and assignments",
   "worksheet.read": "Read worksheets and answers",
   "worksheet.edit": "Fill in worksheets and restore earlier answers",
   "worksheet.status": "Change a worksheet's status (up to ready for review)",
@@ -46,6 +47,7 @@ const READ: Permission[] = [
   "progress.read",
   "export.create",
   "meeting.read",
+  "activity.read",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

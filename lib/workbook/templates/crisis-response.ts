@@ -207,6 +207,109 @@ const template: TemplateInput = {
           ],
         },
         {
+          key: "practice",
+          title: "Practice: try each kind of question",
+          intro:
+            "New to the workbook? This optional page has one of each kind of question you will meet later. Try them out: answers save by themselves, and nothing here counts toward your plan's progress.",
+          frameworks: [FW.crisisSystem],
+          items: [
+            {
+              key: "practice.about",
+              kind: "instructions",
+              label: "How answering works",
+              body:
+                "Type or choose an answer and it saves a moment later; the note at the top of the page says when everything is saved. If you lose your connection, keep typing: the workbook keeps your words and saves them when you are back online.\n\nIf a teammate changes the same answer while you are editing, you will be shown both versions and can choose which to keep.",
+            },
+            { key: "practice.short", kind: "short_text", label: "Your agency's name", maxLength: 200 },
+            { key: "practice.long", kind: "long_text", label: "In a few sentences, what brought you to this planning team?", maxLength: 2000 },
+            { key: "practice.number", kind: "number", label: "How many years have you worked in your field?", min: 0, max: 80, unit: "years", integer: true },
+            { key: "practice.date", kind: "date", label: "When did you join the team?" },
+            {
+              key: "practice.single",
+              kind: "single_choice",
+              label: "Which part of the crisis system is closest to your work?",
+              options: [
+                { value: "contact", label: "Someone to contact (call lines, 911, 988)" },
+                { value: "respond", label: "Someone to respond (mobile teams, police, EMS)" },
+                { value: "place", label: "A safe place to go (stabilization, hospitals)" },
+              ],
+              allowOther: true,
+            },
+            {
+              key: "practice.multiple",
+              kind: "multiple_choice",
+              label: "Which meeting times suit you?",
+              options: [
+                { value: "morning", label: "Weekday mornings" },
+                { value: "afternoon", label: "Weekday afternoons" },
+                { value: "evening", label: "Weekday evenings" },
+              ],
+              allowOther: true,
+            },
+            {
+              key: "practice.checklist",
+              kind: "checklist",
+              label: "Which of these have you already read?",
+              options: [
+                { value: "guidelines", label: "SAMHSA's national guidelines for crisis care" },
+                { value: "sim", label: "The Sequential Intercept Model" },
+                { value: "pmhc", label: "The Police-Mental Health Collaboration framework" },
+              ],
+              allowNoneApply: true,
+            },
+            {
+              key: "practice.rating",
+              kind: "rating",
+              label: "How familiar are you with your community's crisis services today?",
+              min: 1,
+              max: 5,
+              pointLabels: ["Not at all", "A little", "Somewhat", "Quite", "Very"],
+            },
+            {
+              key: "practice.table",
+              kind: "table",
+              label: "Two or three colleagues who should know about this plan",
+              columns: [
+                { key: "name", label: "Name", type: "text", required: true, maxLength: 120 },
+                { key: "agency", label: "Agency", type: "text", maxLength: 200 },
+                { key: "since", label: "Working together since", type: "date" },
+                { key: "size", label: "Team size", type: "number" },
+                { key: "contact", label: "Contacted?", type: "choice", options: YES_NO_PARTLY },
+                { key: "who", label: "Who will reach out", type: "member" },
+              ],
+              maxRows: 10,
+            },
+            {
+              key: "practice.series",
+              kind: "data_series",
+              label: "Practice chart: calls you took in recent weeks",
+              rowLabel: "Week",
+              columns: [
+                { key: "phone", label: "Phone" },
+                { key: "walkin", label: "Walk-in" },
+              ],
+              chart: "bar",
+              unit: "calls",
+              maxRows: 12,
+            },
+            { key: "practice.actions", kind: "action_plan", label: "A practice action item", maxRows: 5 },
+            {
+              key: "practice.links",
+              kind: "resource_links",
+              label: "Helpful links",
+              links: [
+                {
+                  title: "Building a Comprehensive and Coordinated Crisis System",
+                  url: "https://jmhcp.org/resources/building-a-comprehensive-and-coordinated-crisis-system",
+                  publisher: CSG,
+                  description: "A short brief on the parts of a crisis system and how communities build them up.",
+                },
+              ],
+              maxLinks: 5,
+            },
+          ],
+        },
+        {
           key: "team-roster",
           title: "Planning team roster",
           intro:

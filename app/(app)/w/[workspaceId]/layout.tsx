@@ -18,7 +18,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   if (can(access, "audit.read")) links.push({ href: `${base}/activity`, label: "Activity" });
   if (can(access, "workspace.manage")) links.push({ href: `${base}/settings`, label: "Settings" });
   return (
-    <div>
+    <main id="main">
       <div className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-7xl px-4 pt-4">
           <div className="flex flex-wrap items-center gap-2">
@@ -32,9 +32,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
         </div>
       </div>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
-      </main>
-    </div>
+      <div className="mx-auto max-w-7xl px-4 py-6">{children}</div>
+    </main>
   );
 }

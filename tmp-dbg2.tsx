@@ -1,0 +1,11 @@
+import { renderToBuffer } from "@react-pdf/renderer";
+import { buildContext, ExportDocument, PageRecorder } from "@/lib/export/pdf/document";
+import { prepareModel } from "@/lib/export/pdf/render";
+import { demoExportModel } from "@/tests/support/export-fixtures";
+const model = demoExportModel({ kind: "selection", worksheets: "team-charter,welcome" });
+const { model: clean, fontFamily } = await prepareModel(model);
+const rec = new PageRecorder();
+const ctx = buildContext(clean, fontFamily, rec);
+const buf = await renderToBuffer(<ExportDocument ctx={ctx} />);
+console.log(rec.starts, rec.printed);
+(await import("node:fs")).writeFileSync("/tmp/exp/dbg2.pdf", buf);
