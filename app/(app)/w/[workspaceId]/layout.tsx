@@ -13,6 +13,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const links: NavLink[] = [
     { href: base, label: "Workbook", exact: true, also: [`${base}/worksheets/`] },
     { href: `${base}/dashboard`, label: "Progress" },
+    { href: `${base}/meetings`, label: "Meetings" },
     { href: `${base}/members`, label: "Team" },
   ];
   if (can(access, "audit.read")) links.push({ href: `${base}/activity`, label: "Activity" });
