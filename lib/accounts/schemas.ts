@@ -10,11 +10,15 @@ export const emailSchema = z
   .pipe(z.email({ message: "Enter a valid email address, like name@agency.gov" }))
   .transform((e) => e.toLowerCase());
 
+/** PostgreSQL cannot store U+0000 in text; a pasted one would otherwise fail as an internal error. */
+export const noNul = [(s: string) => !s.includes("\u0000"), "Remove the invisible character (NUL) from this text"] as const;
+
 export const nameSchema = z
   .string({ message: "Enter your name" })
   .trim()
   .min(1, "Enter your name")
-  .max(100, "Use at most 100 characters");
+  .max(100, "Use at most 100 characters")
+  .refine(...noNul);
 
 export const passwordSchema = z
   .string({ message: "Enter a password" })

@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { checkSignInLimit, clearSignInFailures, pruneSignInAttempts, recordFailedSignIn } from "./rate-limit";
+import { beginSignInAttempt, pruneSignInAttempts, settleSignInAttempt } from "./rate-limit";
 
 export const SIGN_IN_FAILED = "That email and password do not match an account.";
 
@@ -20,19 +20,19 @@ export async function authenticate(rawEmail: unknown, rawPassword: unknown, clie
   const parsed = signInSchema.safeParse({ email: rawEmail, password: rawPassword });
   if (!parsed.success) throw new Error(SIGN_IN_FAILED);
   const { email, password } = parsed.data;
-  const limit = await checkSignInLimit(email, client);
-  if (limit.limited) {
-    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+  // Recorded as a failure before the password is checked, so parallel guesses cannot all slip under the limit.
+  const attempt = await beginSignInAttempt(email, client);
+  if (attempt.limited) {
+    const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
     throw new Error(`Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
   }
   const user = await getDb().user.findUnique({ where: { email } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !ok) {
-    await recordFailedSignIn(email, client);
     if (Math.random() < 0.05) void pruneSignInAttempts().catch(() => {});
     throw new Error(SIGN_IN_FAILED);
   }
-  await clearSignInFailures(email);
+  await settleSignInAttempt(email, attempt.attemptIds);
   return user;
 }
 

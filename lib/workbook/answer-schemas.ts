@@ -127,7 +127,8 @@ export const schemas = {
             url: z.url({ protocol: /^https?$/, message: "Enter a web address starting with http:// or https://" }).max(2000),
           }),
         )
-        .max(item.maxLinks, `At most ${item.maxLinks} links`),
+        .max(item.maxLinks, `At most ${item.maxLinks} links`)
+        .refine((links) => new Set(links.map((l) => l.id)).size === links.length, { message: "Link ids must be unique" }),
     }),
 } satisfies { [K in Item["kind"]]: (item: ItemOf<K>) => z.ZodType };
 
@@ -173,12 +174,26 @@ export function emptyValue(item: Item): unknown {
 /** Largest JSON size accepted for any single answer, whatever its kind. */
 export const MAX_ANSWER_BYTES = 256 * 1024;
 
+const utf8 = new TextEncoder();
+
+/** PostgreSQL cannot store U+0000 in text or JSON, so an answer containing it is refused up front. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+  return false;
+}
+
 export type ValidationIssue = { path: string; message: string };
 
 export function validateAnswer(item: Item, value: unknown): { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] } {
-  const size = JSON.stringify(value ?? null).length;
+  // UTF-8 bytes, not characters: non-Latin text takes two to four bytes a character.
+  const size = utf8.encode(JSON.stringify(value ?? null)).length;
   if (size > MAX_ANSWER_BYTES) {
     return { ok: false, issues: [{ path: "value", message: `The answer is too large (${size} bytes; at most ${MAX_ANSWER_BYTES}).` }] };
+  }
+  if (hasNul(value)) {
+    return { ok: false, issues: [{ path: "value", message: "The answer contains an invisible character (NUL) that cannot be saved. Remove it and try again." }] };
   }
   const result = answerSchema(item).safeParse(value);
   if (result.success) return { ok: true, value: result.data };

@@ -225,7 +225,10 @@ export async function saveAnswer(
         SELECT value, version, "updatedById", "updatedAt" FROM "Answer"
         WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey} FOR UPDATE`;
       const current = rows[0];
-      if ((current?.version ?? 0) !== baseVersion) throw await conflictError(wb.id, itemKey, current ?? null);
+      // Built after the transaction: looking up names here would need a second
+      // pool connection while this one is held, and many conflicting saves at
+      // once would then exhaust the pool.
+      if ((current?.version ?? 0) !== baseVersion) return { conflict: current ?? null } as const;
       const version = baseVersion + 1;
       const updatedAt = new Date();
       if (current) {
@@ -264,14 +267,26 @@ export async function saveAnswer(
       });
       return { version, updatedAt: updatedAt.toISOString(), worksheetKey };
     });
+    if ("conflict" in result) throw await conflictError(wb.id, itemKey, result.conflict);
     return result;
   } catch (err) {
-    // Two first writes raced: the loser sees the winner's value.
-    if ((err as { code?: string }).code === "P2010" || /duplicate key|23505|unique/i.test(String((err as Error).message))) {
-      throw await conflictError(wb.id, itemKey);
-    }
+    // Two first writes raced: the loser sees the winner's value. Only a unique
+    // violation means that; any other failed query is a real error, not a conflict.
+    if (isUniqueViolation(err)) throw await conflictError(wb.id, itemKey);
     throw err;
   }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: unknown; meta?: { code?: string; driverAdapterError?: { cause?: { code?: string; originalCode?: string } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return (
+    e?.code === "P2002" ||
+    e?.meta?.code === "23505" ||
+    cause?.originalCode === "23505" ||
+    cause?.code === "23505" ||
+    /duplicate key value violates unique constraint/i.test(String(e?.message ?? ""))
+  );
 }
 
 export async function setWorksheetStatus(actor: Actor, workspaceId: string, worksheetKey: string, input: unknown) {

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
-import { emailSchema } from "@/lib/accounts/schemas";
+import { emailSchema, noNul } from "@/lib/accounts/schemas";
 
 export const workspaceNameSchema = z
   .string({ message: "Enter a name for the plan" })
   .trim()
   .min(1, "Enter a name for the plan")
-  .max(120, "Use at most 120 characters");
+  .max(120, "Use at most 120 characters")
+  .refine(...noNul);
 
 export const jurisdictionSchema = z
   .string({ message: "Enter the jurisdiction" })
   .trim()
   .min(1, "Enter the jurisdiction, for example “Lake County, Ohio”")
-  .max(120, "Use at most 120 characters");
+  .max(120, "Use at most 120 characters")
+  .refine(...noNul);
 
 export const populationSchema = z
   .number({ message: "Enter the population as a whole number" })

@@ -60,6 +60,8 @@ export async function getWorkspace(actor: Actor, workspaceId: string) {
 
 export async function updateWorkspace(actor: Actor, workspaceId: string, input: unknown) {
   const access = await authorize(actor, workspaceId, "workspace.manage");
+  // "workspace.manage" passes on an archived workspace so it can be restored; its details stay read-only.
+  if (access.workspace.archivedAt) throw new AppError("forbidden", "This workspace is archived. Restore it before changing its details.");
   const data = parseInput(updateWorkspaceSchema, input);
   return getDb().$transaction(async (tx) => {
     const ws = await tx.workspace.update({

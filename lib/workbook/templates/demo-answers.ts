@@ -138,7 +138,7 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
     "welcome.kickoff-date": "2026-03-12",
 
     "roster.members": table([
-      ["r1", { name: "Jordan Lee", organization: "Demo County Behavioral Health", sector: "behavioral-health", role: "coordinator", account: coordinator, contact: "jordan.lee@example.org" }],
+      ["r1", { name: "Dana Reyes", organization: "Demo County Behavioral Health", sector: "behavioral-health", role: "coordinator", account: coordinator, contact: "dana.reyes@example.org" }],
       ["r2", { name: "Sgt. Sam Okafor", organization: "Riverside Police Department", sector: "law-enforcement", role: "co-chair", account: member, contact: "sam.okafor@example.org" }],
       ["r3", { name: "Priya Natarajan", organization: "Demo County Emergency Communications (911)", sector: "dispatch", role: "member", contact: "priya.n@example.org" }],
       ["r4", { name: "Marcus Bell", organization: "Lakeshore 988 Crisis Center", sector: "crisis-line", role: "member", contact: "marcus.bell@example.org" }],
@@ -146,7 +146,7 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
       ["r6", { name: "Chris Handley", organization: "Harbor Street Housing Services", sector: "housing", role: "member" }],
       ["r7", { name: "Robin Gray", organization: "Demo County Peer Support Network", sector: "lived-experience", role: "member", contact: "robin.gray@example.org" }],
       ["r8", { name: "Capt. Dee Morrow", organization: "Demo County Fire & EMS", sector: "ems-fire", role: "member" }],
-      ["r9", { name: "Supervisor Lena Ortiz", organization: "Demo County Board of Supervisors", sector: "local-government", role: "advisor", account: viewer }],
+      ["r9", { name: "Supervisor Lee Whitfield", organization: "Demo County Board of Supervisors", sector: "local-government", role: "advisor", account: viewer }],
     ]),
     "roster.lived-experience":
       "Two seats are held by members of the Demo County Peer Support Network; both are paid a stipend for meetings and prep time. They co-lead the community listening sessions and review every worksheet before it is marked complete.",
