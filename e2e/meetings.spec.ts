@@ -43,12 +43,12 @@ test("schedule, run and end a meeting; the member follows along; minutes and the
   await purpose.fill("Build a round-the-clock crisis response together.");
   await expect(coord.getByTestId("save-indicator")).toHaveText("All changes saved", { timeout: 15_000 });
 
-  await coord.getByLabel("Decision").fill("The team will meet on the first Tuesday of each month.");
+  await coord.getByLabel("Decision", { exact: true }).fill("The team will meet on the first Tuesday of each month.");
   await coord.getByRole("button", { name: "Record decision" }).click();
   await expect(coord.getByText("Decision recorded.")).toBeVisible();
-  await coord.getByLabel("Action item").fill("Draft the data-sharing agreement");
-  await coord.getByLabel("Owner").selectOption({ label: "Sam Okafor" });
-  await coord.getByLabel("Due date").fill("2027-02-01");
+  await coord.getByLabel("Action item", { exact: true }).fill("Draft the data-sharing agreement");
+  await coord.getByLabel("Owner", { exact: true }).selectOption({ label: "Sam Okafor" });
+  await coord.getByLabel("Due date", { exact: true }).fill("2027-02-01");
   await coord.getByRole("button", { name: "Add action item" }).click();
   await expect(coord.getByText("Action item added to the action plan.")).toBeVisible();
 

@@ -28,6 +28,8 @@ export class AutosaveStore {
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private inflight = new Set<string>();
   private retryDelay = new Map<string, number>();
+  /** Remote saves that arrived while this tab's own save of the item was in flight. */
+  private pendingRemote = new Map<string, { remote: Conflict; editing: () => boolean }>();
   private listeners = new Set<Listener>();
   private snapshot = new Map<string, ItemState>();
   constructor(
@@ -160,6 +162,11 @@ export class AutosaveStore {
       this.schedule(itemKey, delay);
     } finally {
       this.inflight.delete(itemKey);
+      const later = this.pendingRemote.get(itemKey);
+      if (later) {
+        this.pendingRemote.delete(itemKey);
+        this.applyRemote(itemKey, later.remote, later.editing);
+      }
     }
   }
 
@@ -189,18 +196,43 @@ export class AutosaveStore {
 
   /**
    * Someone else saved this item. Untouched fields update in place; a field
-   * with local edits is never replaced: it turns into a conflict to resolve.
+   * with local edits, or the one under the cursor, is never replaced: it turns
+   * into a conflict to resolve. While this tab's own save of the item is in
+   * flight, the remote save waits for it: it may be the echo of that save.
    */
-  applyRemote(itemKey: string, remote: Conflict, editing: boolean) {
+  applyRemote(itemKey: string, remote: Conflict, editing: boolean | (() => boolean)) {
+    const isEditing = typeof editing === "function" ? editing : () => editing;
+    if (this.inflight.has(itemKey)) {
+      const waiting = this.pendingRemote.get(itemKey);
+      if (!waiting || waiting.remote.version < remote.version) this.pendingRemote.set(itemKey, { remote, editing: isEditing });
+      return;
+    }
     const s = this.items.get(itemKey);
     if (!s || remote.version <= s.version) return;
-    if (s.state === "saved" && !editing) {
-      this.set(itemKey, { value: remote.value, version: remote.version, remoteNotice: undefined });
-    } else if (s.state === "saved" && editing) {
-      this.set(itemKey, { state: "conflict", conflict: remote });
+    if (s.state === "conflict" && s.conflict && s.conflict.version >= remote.version) return;
+    if (s.state === "saved" && !isEditing()) {
+      const who = remote.updatedBy?.name;
+      this.set(itemKey, { value: remote.value, version: remote.version, remoteNotice: who ? `Updated by ${who} just now.` : "Updated just now." });
+      this.clearDraft(itemKey);
+    } else if (s.state === "saved" && JSON.stringify(s.value) === JSON.stringify(remote.value)) {
+      this.set(itemKey, { version: remote.version });
     } else {
       this.set(itemKey, { state: "conflict", conflict: remote });
     }
+  }
+
+  /** The server now holds this value at this version (e.g. after a restore from history). */
+  acceptSaved(itemKey: string, value: unknown, version: number) {
+    const s = this.items.get(itemKey);
+    if (s && s.version > version) return;
+    clearTimeout(this.timers.get(itemKey));
+    this.set(itemKey, { value, version, state: "saved", error: undefined, conflict: undefined, remoteNotice: undefined });
+    this.clearDraft(itemKey);
+  }
+
+  /** The version the next save of this item will be based on. */
+  versionOf(itemKey: string) {
+    return this.items.get(itemKey)?.version ?? 0;
   }
 
   hasUnsaved() {

@@ -1,11 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { answerSchema } from "@/lib/workbook/answer-schemas";
 import { isAnswerable, type FrameworkRef, type Item, type Worksheet } from "@/lib/workbook/template-schema";
 import { Button } from "@/components/ui/button";
-import { AutosaveStore, useAutosave, type ItemState } from "./autosave";
+import { AssignmentsPanel, type AssignmentView } from "@/components/collab/assignments";
+import { CommentsPanel, type ThreadView } from "@/components/collab/comments";
+import { HistoryPanel } from "@/components/collab/history";
+import { ItemEditors, PresenceBar, usePresence, type PresencePerson } from "@/components/collab/presence";
+import { useLiveEvents, type LiveStatus } from "@/components/collab/use-live-events";
+import { AutosaveStore, useAutosave, type Conflict, type ItemState } from "./autosave";
 import { ItemControl, type Member } from "./item-controls";
 
 export type WorksheetStatus = "NOT_STARTED" | "IN_PROGRESS" | "READY_FOR_REVIEW" | "COMPLETE";
@@ -91,6 +96,20 @@ function ConflictPanel({ item, state, store }: { item: Item; state: ItemState; s
   );
 }
 
+type Collab = {
+  workspaceId: string;
+  worksheetKey: string;
+  me: { id: string; name: string };
+  threads: ThreadView[];
+  mentionable: Member[];
+  canComment: boolean;
+  canReadComments: boolean;
+  others: PresencePerson[];
+  openPanel: { itemKey: string; panel: "comments" | "history" } | null;
+  setOpenPanel: (p: { itemKey: string; panel: "comments" | "history" } | null) => void;
+  refreshThreads: () => Promise<void>;
+};
+
 function ItemBlock({
   item,
   state,
@@ -99,6 +118,7 @@ function ItemBlock({
   canEdit,
   members,
   onFocusItem,
+  collab,
 }: {
   item: Item;
   state?: ItemState;
@@ -107,6 +127,7 @@ function ItemBlock({
   canEdit: boolean;
   members: Member[];
   onFocusItem: (k: string | null) => void;
+  collab: Collab;
 }) {
   const [showHelp, setShowHelp] = useState(false);
   const labelId = `label-${item.key.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
@@ -127,8 +148,14 @@ function ItemBlock({
   const describedBy = [showHelp && item.help ? helpId : null, state?.error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const labelsInput = item.kind === "short_text" || item.kind === "long_text" || item.kind === "number" || item.kind === "date";
   const LabelTag = labelsInput ? "label" : "p";
+  const threads = collab.threads.filter((t) => t.itemKey === item.key);
+  const openCount = threads.filter((t) => !t.resolvedAt).length;
+  const panel = collab.openPanel?.itemKey === item.key ? collab.openPanel.panel : null;
+  const toggle = (p: "comments" | "history") => collab.setOpenPanel(panel === p ? null : { itemKey: item.key, panel: p });
+  const panelId = `${labelId}-panel`;
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-item={item.key}>
+    <section id={`item-${item.key}`} className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4" data-item={item.key}>
+      <ItemEditors itemKey={item.key} others={collab.others} />
       <div className="flex items-start justify-between gap-3">
         <LabelTag id={labelId} className="block font-medium text-slate-900" {...(labelsInput ? { htmlFor: `${labelId}-input` } : {})}>
           {item.label}
@@ -180,8 +207,72 @@ function ItemBlock({
         </p>
       ) : null}
       {state?.state === "retrying" ? <p className="mt-2 text-sm text-red-800">Not saved yet — we will keep trying. Your text is kept on this device.</p> : null}
+      {state?.remoteNotice && state.state === "saved" ? <p className="mt-2 text-sm text-violet-900">{state.remoteNotice}</p> : null}
       {state?.state === "conflict" && state.conflict ? <ConflictPanel item={item} state={state} store={store} /> : null}
+      <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-2">
+        {collab.canReadComments ? (
+          <Button
+            type="button"
+            size="sm"
+            variant={panel === "comments" ? "default" : "secondary"}
+            aria-expanded={panel === "comments"}
+            aria-controls={panel === "comments" ? panelId : undefined}
+            onClick={() => toggle("comments")}
+          >
+            Comments<span className="sr-only"> on “{item.label}”</span>
+            {openCount ? <span className="rounded-full bg-violet-100 px-1.5 text-xs font-semibold text-violet-900">{openCount} open</span> : null}
+          </Button>
+        ) : null}
+        <Button
+          type="button"
+          size="sm"
+          variant={panel === "history" ? "default" : "secondary"}
+          aria-expanded={panel === "history"}
+          aria-controls={panel === "history" ? panelId : undefined}
+          onClick={() => toggle("history")}
+        >
+          History<span className="sr-only"> of “{item.label}”</span>
+        </Button>
+      </div>
+      {panel ? (
+        <div id={panelId} className="mt-2">
+          {panel === "comments" ? (
+            <CommentsPanel
+              workspaceId={collab.workspaceId}
+              worksheetKey={collab.worksheetKey}
+              itemKey={item.key}
+              itemLabel={item.label}
+              threads={threads}
+              members={collab.mentionable}
+              me={collab.me}
+              canWrite={collab.canComment}
+              onChanged={collab.refreshThreads}
+            />
+          ) : (
+            <HistoryPanel
+              workspaceId={collab.workspaceId}
+              item={item}
+              currentVersion={state?.version ?? 0}
+              hasUnsavedChanges={Boolean(state && state.state !== "saved")}
+              reloadKey={state?.version ?? 0}
+              onRestored={(value, version) => store.acceptSaved(item.key, value, version)}
+            />
+          )}
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+function LiveIndicator({ status, message }: { status: LiveStatus; message?: string }) {
+  const text =
+    status === "live" ? "Live: changes by others appear as they happen" : status === "stopped" ? (message ?? "Live updates have stopped.") : status === "reconnecting" ? "Reconnecting to live updates…" : "Connecting to live updates…";
+  const dot = status === "live" ? "bg-green-600" : status === "stopped" ? "bg-red-700" : "bg-amber-500";
+  return (
+    <p className="flex items-center gap-2 text-sm text-slate-700" role="status" data-testid="live-status" data-status={status}>
+      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${dot}`} />
+      {text}
+    </p>
   );
 }
 
@@ -200,6 +291,33 @@ export type WorksheetEditorProps = {
   position: { index: number; total: number };
   frameworks: FrameworkRef[];
   readOnlyReason?: string;
+  /** The signed-in person; with `collab`, turns on presence, comments and assignments. */
+  me?: { id: string; name: string };
+  collab?: {
+    threads: ThreadView[];
+    canReadComments: boolean;
+    canComment: boolean;
+    assignments: AssignmentView[];
+    canAssign: boolean;
+    assignable: Member[];
+    presence: PresencePerson[];
+    /** The newest live event when the page was rendered: the stream resumes after it. */
+    lastEventId: string | null;
+    /** Open this item's comments ("worksheet" for the whole worksheet) on arrival. */
+    openComments: string | null;
+  };
+};
+
+const EMBEDDED: NonNullable<WorksheetEditorProps["collab"]> = {
+  threads: [],
+  canReadComments: false,
+  canComment: false,
+  assignments: [],
+  canAssign: false,
+  assignable: [],
+  presence: [],
+  lastEventId: null,
+  openComments: null,
 };
 
 export function WorksheetEditor(props: WorksheetEditorProps) {
@@ -216,10 +334,104 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
   );
   const { snapshot, change } = useAutosave(store);
   const focused = useRef<string | null>(null);
+  const [focusedItem, setFocusedItem] = useState<string | null>(null);
   const [status, setStatus] = useState<WorksheetStatus>(props.status);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const base = `/w/${workspaceId}`;
+  const api = `/api/v1/workspaces/${encodeURIComponent(workspaceId)}`;
+  // Embedded elsewhere (e.g. in a meeting) without collaboration data: live answers and history only.
+  const embedded = !props.collab || !props.me;
+  const collab = props.collab ?? EMBEDDED;
+  const Title = embedded ? "h2" : "h1";
+  const me = props.me ?? { id: "", name: "" };
+
+  const [threads, setThreads] = useState<ThreadView[]>(collab.threads);
+  const [assignments, setAssignments] = useState<AssignmentView[]>(collab.assignments);
+  const [openPanel, setOpenPanel] = useState<Collab["openPanel"]>(() =>
+    collab.openComments && collab.openComments !== "worksheet" && itemsByKey.has(collab.openComments) ? { itemKey: collab.openComments, panel: "comments" } : null,
+  );
+  const [liveMessage, setLiveMessage] = useState<string | undefined>();
+
+  const refreshThreads = useCallback(async () => {
+    if (!collab.canReadComments) return;
+    try {
+      const res = await fetch(`${api}/comments?worksheetKey=${encodeURIComponent(worksheet.key)}`);
+      if (res.ok) setThreads(((await res.json()) as { threads: ThreadView[] }).threads);
+    } catch {
+      // Offline: the next event or resync tries again.
+    }
+  }, [api, worksheet.key, collab.canReadComments]);
+
+  const refreshAssignments = useCallback(async () => {
+    try {
+      const res = await fetch(`${api}/assignments?worksheetKey=${encodeURIComponent(worksheet.key)}`);
+      if (res.ok) setAssignments(((await res.json()) as { assignments: AssignmentView[] }).assignments);
+    } catch {
+      /* as above */
+    }
+  }, [api, worksheet.key]);
+
+  const presence = usePresence({ workspaceId, worksheetKey: worksheet.key, focusedItem, meId: me.id, initial: collab.presence, enabled: !embedded });
+  const isEditing = useCallback((itemKey: string) => () => focused.current === itemKey, []);
+
+  const resync = useCallback(async () => {
+    try {
+      const res = await fetch(`${api}/events/state?worksheetKey=${encodeURIComponent(worksheet.key)}`);
+      if (res.ok) {
+        const body = (await res.json()) as { status: WorksheetStatus; answers: Record<string, Conflict> };
+        for (const [itemKey, a] of Object.entries(body.answers)) {
+          if (a.version > 0) store.applyRemote(itemKey, a, isEditing(itemKey));
+        }
+        setStatus(body.status);
+      }
+    } catch {
+      /* the next resync tries again */
+    }
+    if (!embedded) {
+      void refreshThreads();
+      void refreshAssignments();
+    }
+  }, [api, worksheet.key, store, isEditing, refreshThreads, refreshAssignments, embedded]);
+
+  const liveStatus = useLiveEvents(
+    workspaceId,
+    {
+      onEvent: (type, data) => {
+        if (type === "presence.changed") return presence.apply(data);
+        if (data.worksheetKey !== worksheet.key) return;
+        if (type === "answer.saved" && typeof data.itemKey === "string" && typeof data.version === "number") {
+          store.applyRemote(
+            data.itemKey,
+            { value: data.value, version: data.version, updatedBy: (data.updatedBy as Conflict["updatedBy"]) ?? null, updatedAt: (data.updatedAt as string) ?? null },
+            isEditing(data.itemKey),
+          );
+          if (typeof data.status === "string") setStatus(data.status as WorksheetStatus);
+        } else if (type === "worksheet.status" && typeof data.status === "string") {
+          setStatus(data.status as WorksheetStatus);
+        } else if (type === "comment.changed" && !embedded) {
+          void refreshThreads();
+        } else if (type === "assignment.changed" && !embedded) {
+          void refreshAssignments();
+        }
+      },
+      onResync: () => void resync(),
+      onStatus: (_s, message) => setLiveMessage(message),
+    },
+    { initialLastEventId: collab.lastEventId },
+  );
+
+  // Arriving from a notification: show the comments it points at.
+  useEffect(() => {
+    if (!collab.openComments) return;
+    const el = document.getElementById(`comments-${collab.openComments}`);
+    el?.scrollIntoView({ block: "start" });
+  }, [collab.openComments]);
+
+  const onFocusItem = useCallback((k: string | null) => {
+    focused.current = k;
+    setFocusedItem(k);
+  }, []);
 
   const changeStatus = (next: WorksheetStatus) =>
     start(async () => {
@@ -234,19 +446,40 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
       else setStatus(next);
     });
 
+  const collabCtx: Collab = {
+    workspaceId,
+    worksheetKey: worksheet.key,
+    me,
+    threads,
+    mentionable: props.members.filter((m) => m.id !== me.id),
+    canComment: collab.canComment,
+    canReadComments: collab.canReadComments,
+    others: presence.others,
+    openPanel,
+    setOpenPanel,
+    refreshThreads,
+  };
+  const openThreads = threads.filter((t) => !t.resolvedAt).length;
+  const worksheetThreads = threads.filter((t) => t.itemKey === null);
+
   const allowedStatuses = (Object.keys(STATUS_LABELS) as WorksheetStatus[]).filter((s) => (s === "COMPLETE" ? props.canReview : true));
 
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-700">
-            <Link href={base} className="underline">
-              Workbook
-            </Link>{" "}
-            / {props.section.title}
-          </nav>
-          <h1 className="mt-1 text-2xl font-bold text-slate-900">{worksheet.title}</h1>
+          {embedded ? (
+            // Shown inside another page (e.g. a meeting), which has its own breadcrumb and heading.
+            <p className="text-sm text-slate-700">{props.section.title}</p>
+          ) : (
+            <nav aria-label="Breadcrumb" className="text-sm text-slate-700">
+              <Link href={base} className="underline">
+                Workbook
+              </Link>{" "}
+              / {props.section.title}
+            </nav>
+          )}
+          <Title className="mt-1 text-2xl font-bold text-slate-900">{worksheet.title}</Title>
           <p className="mt-1 max-w-3xl text-slate-700">{worksheet.intro}</p>
           <p className="mt-2 text-sm text-slate-600">
             Draws on: {props.frameworks.map((f) => (f.url ? f.name : f.name)).join("; ")}
@@ -280,6 +513,30 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
         </div>
       </div>
 
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        {embedded ? <span /> : <PresenceBar others={presence.others} />}
+        <div className="flex flex-wrap items-center gap-4">
+          {collab.canReadComments ? (
+            <a href="#comments-worksheet" className="text-sm text-brand-700 underline underline-offset-2" data-testid="open-comments-count">
+              {openThreads === 0 ? "No open comments" : `${openThreads} open ${openThreads === 1 ? "comment" : "comments"}`}
+            </a>
+          ) : null}
+          <LiveIndicator status={liveStatus} message={liveMessage} />
+        </div>
+      </div>
+
+      {embedded ? null : (
+        <AssignmentsPanel
+          workspaceId={workspaceId}
+          worksheetKey={worksheet.key}
+          assignments={assignments}
+          assignable={collab.assignable}
+          canAssign={collab.canAssign}
+          complete={status === "COMPLETE"}
+          onChanged={refreshAssignments}
+        />
+      )}
+
       <div className="grid gap-4">
         {worksheet.items.map((item) => (
           <ItemBlock
@@ -290,32 +547,51 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
             change={change}
             canEdit={canEdit}
             members={props.members}
-            onFocusItem={(k) => {
-              focused.current = k;
-            }}
+            onFocusItem={onFocusItem}
+            collab={collabCtx}
           />
         ))}
       </div>
 
-      <nav aria-label="Worksheets" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
-        {props.prev ? (
-          <Link className="text-brand-700 underline" href={`${base}/worksheets/${props.prev.key}`}>
-            ← Previous: {props.prev.title}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span className="text-sm text-slate-600">
+      {collab.canReadComments ? (
+        <CommentsPanel
+          workspaceId={workspaceId}
+          worksheetKey={worksheet.key}
+          itemKey={null}
+          itemLabel={null}
+          threads={worksheetThreads}
+          members={collabCtx.mentionable}
+          me={me}
+          canWrite={collab.canComment}
+          onChanged={refreshThreads}
+        />
+      ) : null}
+
+      {props.prev || props.next ? (
+        <nav aria-label="Worksheets" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
+          {props.prev ? (
+            <Link className="text-brand-700 underline" href={`${base}/worksheets/${props.prev.key}`}>
+              ← Previous: {props.prev.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-600">
+            Worksheet {props.position.index + 1} of {props.position.total}
+          </span>
+          {props.next ? (
+            <Link className="text-brand-700 underline" href={`${base}/worksheets/${props.next.key}`}>
+              Next: {props.next.title} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : (
+        <p className="border-t border-slate-200 pt-4 text-center text-sm text-slate-600">
           Worksheet {props.position.index + 1} of {props.position.total}
-        </span>
-        {props.next ? (
-          <Link className="text-brand-700 underline" href={`${base}/worksheets/${props.next.key}`}>
-            Next: {props.next.title} →
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+        </p>
+      )}
     </div>
   );
 }

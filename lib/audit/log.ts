@@ -40,5 +40,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "answer.restored": "restored an earlier answer",
   "assignment.created": "assigned a worksheet",
   "assignment.removed": "removed an assignment",
+  "meeting.scheduled": "scheduled a meeting",
+  "meeting.started": "started a meeting",
+  "meeting.ended": "ended a meeting",
   "assignment.updated": "changed an assignment's due date",
 };

@@ -207,7 +207,7 @@ export async function saveAnswer(
   workspaceId: string,
   itemKey: string,
   input: unknown,
-  opts: { restoredFromId?: bigint; access?: Access } = {},
+  opts: { restoredFromId?: bigint; access?: Access; audit?: { action: string; data?: Record<string, unknown> } } = {},
 ) {
   const access = opts.access ?? (await authorize(actor, workspaceId, "worksheet.edit"));
   const { value, baseVersion } = parseInput(saveAnswerSchema, input);
@@ -254,6 +254,16 @@ export async function saveAnswer(
       if (moved.length) {
         await tx.worksheetStatusChange.create({
           data: { workbookId: wb.id, worksheetKey, fromStatus: "NOT_STARTED", toStatus: "IN_PROGRESS", actorId: userId, createdAt: updatedAt },
+        });
+      }
+      if (opts.audit) {
+        await audit(tx, {
+          workspaceId: access.workspaceId,
+          actorId: userId,
+          action: opts.audit.action,
+          targetType: "answer",
+          targetId: itemKey,
+          data: { worksheetKey, version, ...opts.audit.data },
         });
       }
       await publish(tx, access.workspaceId, "answer.saved", {

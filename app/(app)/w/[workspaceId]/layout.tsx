@@ -16,7 +16,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     { href: `${base}/meetings`, label: "Meetings" },
     { href: `${base}/members`, label: "Team" },
   ];
-  if (can(access, "audit.read")) links.push({ href: `${base}/activity`, label: "Activity" });
+  if (can(access, "activity.read")) links.push({ href: `${base}/activity`, label: "Activity" });
   if (can(access, "workspace.manage")) links.push({ href: `${base}/settings`, label: "Settings" });
   return (
     <main id="main">

@@ -27,6 +27,7 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}`);
   const wb = await loadPage(() => getWorkbook(actor, workspaceId));
+  const sectionOpen = (section: (typeof wb.template.sections)[number]) => section.worksheets.reduce((n, w) => n + (wb.openThreads[w.key] ?? 0), 0);
   return (
     <div>
       <h1 className="text-2xl font-bold text-slate-900">{wb.template.title}</h1>
@@ -34,8 +35,15 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
       <div className="mt-8 space-y-8">
         {wb.template.sections.map((section, si) => (
           <section key={section.key} aria-labelledby={`sec-${section.key}`}>
-            <h2 id={`sec-${section.key}`} className="text-xl font-semibold text-slate-900">
-              {si + 1}. {section.title}
+            <h2 id={`sec-${section.key}`} className="flex flex-wrap items-center gap-2 text-xl font-semibold text-slate-900">
+              <span>
+                {si + 1}. {section.title}
+              </span>
+              {sectionOpen(section) ? (
+                <Badge className="bg-violet-100 text-violet-900">
+                  {sectionOpen(section)} unresolved {sectionOpen(section) === 1 ? "comment" : "comments"}
+                </Badge>
+              ) : null}
             </h2>
             <p className="mt-1 max-w-3xl text-sm text-slate-700">{section.intro}</p>
             <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
