@@ -14,3 +14,15 @@ test("the health endpoint reports the database", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("the sources page names the frameworks and links the CSG workbook", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "sources and acknowledgements" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sources and acknowledgements" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Community-Driven Crisis Response: A Workbook for Coordinators" })).toHaveAttribute(
+    "href",
+    "https://jmhcp.org/resources/community-driven-crisis-response-a-workbook-for-coordinators",
+  );
+  await expect(page.getByText("Sequential Intercept Model", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
