@@ -41,7 +41,21 @@ rmSync(path.join(root, "test-results", "e2e.json"), { force: true });
 
 step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), [".", "--max-warnings=0"]);
-step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+if (step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"])) {
+  // A run that collected no tests, or crashed before reporting, is a failure too.
+  const report = path.join(root, "test-results", "vitest.json");
+  let ok = false;
+  try {
+    const j = JSON.parse(readFileSync(report, "utf8"));
+    ok = j.success === true && j.numTotalTests > 0 && j.numFailedTests === 0;
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    console.error("Vitest reported no successful run (see above).");
+    results[results.length - 1].ok = false;
+  }
+}
 
 if (!only.length || only.includes("e2e")) {
   if (!chromiumAvailable()) {
