@@ -83,6 +83,8 @@ function buildIfNeeded() {
     console.error("The build failed; see the messages above.");
     process.exit(result.status ?? 1);
   }
+  // The PDF export's worker thread runs a bundled file; build it with the app.
+  spawnSync(process.execPath, [path.join(root, "lib", "export", "build-worker.mjs")], { stdio: "inherit" });
   writeFileSync(marker, sources);
 }
 

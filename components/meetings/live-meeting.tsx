@@ -245,9 +245,19 @@ export function LiveMeeting({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a className={buttonVariants({ variant: "secondary" })} href={`/api/v1/workspaces/${workspaceId}/export.pdf?kind=packet&worksheets=${meeting.agenda.filter((a) => a.worksheetKey).map((a) => a.worksheetKey).join(",")}&title=${encodeURIComponent(meeting.title)}&date=${meeting.startsAt.slice(0, 10)}`}>
-            Meeting packet (PDF)
-          </a>
+          {meeting.agenda.some((a) => a.worksheetKey) ? (
+            <a
+              className={buttonVariants({ variant: "secondary" })}
+              href={`/api/v1/workspaces/${workspaceId}/export.pdf?${new URLSearchParams({
+                kind: "packet",
+                worksheets: meeting.agenda.flatMap((a) => (a.worksheetKey ? [a.worksheetKey] : [])).join(","),
+                title: meeting.title,
+                date: meeting.startsAt.slice(0, 10),
+              })}`}
+            >
+              Meeting packet (PDF)
+            </a>
+          ) : null}
           {canManage && meeting.status === "SCHEDULED" ? (
             <Button disabled={pending} onClick={() => run(() => startMeetingAction(workspaceId, meeting.id))}>
               Start meeting

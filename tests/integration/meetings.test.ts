@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { minutesData, renderMinutesPdf } from "@/lib/meetings/minutes-pdf";
 import type { Actor } from "@/lib/auth/authorize";
 import { signUp } from "@/lib/accounts/service";
 import { getDb } from "@/lib/db/client";
@@ -92,6 +97,25 @@ describe("team meetings", () => {
     expect((await myActionItems(member)).map((a) => a.action)).toEqual(["Draft the data-sharing MOU"]);
     expect((await listMeetings(viewer, workspaceId)).past.map((m) => m.title)).toEqual(["December planning meeting"]);
     expect(await code(saveNotes(member, workspaceId, meeting.id, { agendaItemId: agenda[0], notes: "late" }))).toBe("conflict");
+
+    // The minutes PDF holds the same.
+    const pdf = await renderMinutesPdf(minutesData(minutes, "Meeting County Plan"));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "minutes-")), "minutes.pdf");
+    writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const expected of [
+      "December planning meeting",
+      "Ana Coordinator",
+      "Ben Member",
+      "Pat Guest (county commissioner) (guest)",
+      "Decisions are made by consensus.",
+      "Agreed to meet monthly.",
+      "Build a 24/7 crisis response.",
+      "Draft the data-sharing MOU",
+      "Page 1 of",
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 
   it("refuses bad agendas and hides meetings from non-members", async () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
+import { ExportDialog } from "@/components/export/export-dialog";
+import { can } from "@/lib/auth/authorize";
 import { loadPage } from "@/lib/api/page";
 import { requirePageActor } from "@/lib/auth/session";
 import { isAnswerable } from "@/lib/workbook/template-schema";
@@ -30,7 +32,15 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
   const sectionOpen = (section: (typeof wb.template.sections)[number]) => section.worksheets.reduce((n, w) => n + (wb.openThreads[w.key] ?? 0), 0);
   return (
     <div>
-      <h1 className="text-2xl font-bold text-slate-900">{wb.template.title}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="text-2xl font-bold text-slate-900">{wb.template.title}</h1>
+        {can(wb.access, "export.create") ? (
+          <ExportDialog
+            workspaceId={workspaceId}
+            sections={wb.template.sections.map((s) => ({ key: s.key, title: s.title, worksheets: s.worksheets.map((w) => ({ key: w.key, title: w.title })) }))}
+          />
+        ) : null}
+      </div>
       <p className="mt-1 max-w-3xl text-slate-700">{wb.template.description}</p>
       <div className="mt-8 space-y-8">
         {wb.template.sections.map((section, si) => (
