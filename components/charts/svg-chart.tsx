@@ -48,7 +48,7 @@ export function SvgChart({ geometry, label, className }: { geometry: ChartGeomet
         />
       ))}
       {g.rects.map((r, i) => (
-        <rect key={`r${i}`} x={r.x} y={r.y} width={r.width} height={r.height} fill={r.fill} />
+        <rect key={`r${i}`} x={r.x} y={r.y} width={r.width} height={r.height} fill={r.fill} data-series={r.seriesKey} />
       ))}
       {g.circles.map((c, i) => (
         <circle key={`c${i}`} cx={c.cx} cy={c.cy} r={c.r} fill={c.fill} stroke={c.stroke} />

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { chartGeometry } from "@/lib/charts/geometry";
 import type { DataSeriesValue } from "@/lib/workbook/answer-schemas";
 import type { ItemOf } from "@/lib/workbook/template-schema";
-import { GeometrySvg } from "./geometry-svg";
+import { SvgChart } from "@/components/charts/svg-chart";
 
 /** The chart drawn from a data series, redrawn as the numbers change. */
 export function DataSeriesChart({ item, value }: { item: ItemOf<"data_series">; value: DataSeriesValue }) {
@@ -26,7 +26,7 @@ export function DataSeriesChart({ item, value }: { item: ItemOf<"data_series">; 
   }
   return (
     <figure className="rounded-md border border-slate-200 bg-white p-2" data-testid={`chart-${item.key}`}>
-      <GeometrySvg geometry={geometry} title={`${item.label} (${item.chart} chart)`} />
+      <SvgChart geometry={geometry} label={`${item.label} (${item.chart} chart). ${geometry.description}`} />
       <figcaption className="sr-only">{geometry.description}</figcaption>
     </figure>
   );

@@ -13,13 +13,8 @@ import { useLiveEvents, type LiveStatus } from "@/components/collab/use-live-eve
 import { AutosaveStore, useAutosave, type Conflict, type ItemState } from "./autosave";
 import { ItemControl, type Member } from "./item-controls";
 
-export type WorksheetStatus = "NOT_STARTED" | "IN_PROGRESS" | "READY_FOR_REVIEW" | "COMPLETE";
-const STATUS_LABELS: Record<WorksheetStatus, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  READY_FOR_REVIEW: "Ready for review",
-  COMPLETE: "Complete",
-};
+import { STATUS_LABELS, type WorksheetStatus } from "@/lib/workbook/statuses";
+export type { WorksheetStatus };
 
 function SaveIndicator({ store }: { store: AutosaveStore }) {
   const overall = store.overall();

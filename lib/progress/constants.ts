@@ -1,12 +1,4 @@
-export const WORKSHEET_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "READY_FOR_REVIEW", "COMPLETE"] as const;
-export type WorksheetStatus = (typeof WORKSHEET_STATUSES)[number];
-
-export const STATUS_LABELS: Record<WorksheetStatus, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  READY_FOR_REVIEW: "Ready for review",
-  COMPLETE: "Complete",
-};
+export { STATUS_LABELS, WORKSHEET_STATUSES, type WorksheetStatus } from "@/lib/workbook/statuses";
 
 /** Periods the dashboard offers for team contributions, in days. */
 export const PERIOD_CHOICES = [7, 30, 90] as const;

@@ -10,14 +10,8 @@ import { emptyValue, validateAnswer } from "./answer-schemas";
 import { isAnswerable, type Item, type TemplateIndex } from "./template-schema";
 import { templateIndex } from "./templates";
 
-export const WORKSHEET_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "READY_FOR_REVIEW", "COMPLETE"] as const;
-export type WorksheetStatus = (typeof WORKSHEET_STATUSES)[number];
-export const STATUS_LABELS: Record<WorksheetStatus, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  READY_FOR_REVIEW: "Ready for review",
-  COMPLETE: "Complete",
-};
+import { WORKSHEET_STATUSES, type WorksheetStatus } from "./statuses";
+export { STATUS_LABELS, WORKSHEET_STATUSES, type WorksheetStatus } from "./statuses";
 
 export const saveAnswerSchema = z.strictObject({
   value: z.unknown().refine((v) => v !== undefined, { message: "Send the answer as “value”" }),

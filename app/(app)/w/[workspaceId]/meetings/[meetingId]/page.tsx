@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { LiveMeeting } from "@/components/meetings/live-meeting";
 import { WorksheetEditor } from "@/components/worksheet/worksheet-editor";
+import { editorProps } from "@/components/worksheet/editor-props";
 import { can } from "@/lib/auth/authorize";
 import { loadPage } from "@/lib/api/page";
 import { requirePageActor } from "@/lib/auth/session";
@@ -40,20 +41,9 @@ export default async function MeetingPage({
           <section aria-label="Worksheet for this agenda item" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
             <WorksheetEditor
               key={view.worksheet.key}
-              workspaceId={workspaceId}
-              worksheet={view.worksheet}
-              section={view.section}
-              answers={Object.fromEntries(Object.entries(view.answers).map(([k, a]) => [k, { value: a.value, version: a.version }]))}
-              members={view.members}
-              status={view.status}
-              canEdit={view.canEdit}
-              canSetStatus={view.canSetStatus}
-              canReview={view.canReview}
+              {...editorProps(view, workspaceId)}
               prev={null}
               next={null}
-              position={view.position}
-              frameworks={view.worksheet.frameworks}
-              readOnlyReason={view.access.role === "VIEWER" ? "View only" : undefined}
             />
           </section>
         ) : null

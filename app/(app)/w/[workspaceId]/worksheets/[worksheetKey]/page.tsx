@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { WorksheetEditor } from "@/components/worksheet/worksheet-editor";
+import { editorProps } from "@/components/worksheet/editor-props";
 import { loadPage } from "@/lib/api/page";
 import { listAssignments } from "@/lib/assignments/service";
 import { can } from "@/lib/auth/authorize";
@@ -32,25 +33,11 @@ export default async function WorksheetPage({
       listPresence(actor, workspaceId, worksheetKey),
     ]),
   );
-  const archived = Boolean(view.access.workspace.archivedAt);
   const openComments = typeof query.comments === "string" && query.comments.length <= 100 ? query.comments : null;
   return (
     <WorksheetEditor
       key={worksheetKey}
-      workspaceId={workspaceId}
-      worksheet={view.worksheet}
-      section={view.section}
-      answers={Object.fromEntries(Object.entries(view.answers).map(([k, a]) => [k, { value: a.value, version: a.version }]))}
-      members={view.members}
-      status={view.status}
-      canEdit={view.canEdit}
-      canSetStatus={view.canSetStatus}
-      canReview={view.canReview}
-      prev={view.prev}
-      next={view.next}
-      position={view.position}
-      frameworks={view.worksheet.frameworks}
-      readOnlyReason={archived ? "Archived — read only" : view.access.role === "VIEWER" ? "View only" : undefined}
+      {...editorProps(view, workspaceId)}
       me={{ id: actor.userId, name: actor.name }}
       collab={{
         threads: comments?.threads ?? [],
