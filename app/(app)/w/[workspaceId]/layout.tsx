@@ -4,11 +4,13 @@ import { authorize, can } from "@/lib/auth/authorize";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { loadPage } from "@/lib/api/page";
 import { requirePageActor } from "@/lib/auth/session";
+import { listWorkspaces } from "@/lib/workspaces/service";
+import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}`);
-  const access = await loadPage(() => authorize(actor, workspaceId, "workspace.read"));
+  const [access, mine] = await loadPage(() => Promise.all([authorize(actor, workspaceId, "workspace.read"), listWorkspaces(actor)]));
   const base = `/w/${workspaceId}`;
   const links: NavLink[] = [
     { href: base, label: "Workbook", exact: true, also: [`${base}/worksheets/`] },
@@ -27,7 +29,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <Badge>{ROLE_LABELS[access.role]}</Badge>
             {access.workspace.archivedAt ? <Badge className="bg-amber-100 text-amber-900">Archived — read only</Badge> : null}
           </div>
-          <p className="text-sm text-slate-700">{access.workspace.jurisdiction}</p>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm text-slate-700">{access.workspace.jurisdiction}</p>
+            <WorkspaceSwitcher current={workspaceId} workspaces={mine.some((w) => w.id === workspaceId) ? mine : [{ id: workspaceId, name: access.workspace.name }, ...mine]} />
+          </div>
           <div className="mt-3">
             <WorkspaceNav links={links} />
           </div>
