@@ -129,7 +129,6 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "comments/threads/[threadId] PATCH": { body: () => ({ resolved: true }) },
   "events GET": { stream: true },
   "events/state GET": { query: { worksheetKey: "practice" } },
-  // Being built alongside this test; covered as soon as it exists.
   "export.pdf GET": { stream: true },
   "presence POST": { body: () => ({ clientId: "outsider-tab-0001", worksheetKey: "practice", itemKey: "practice.short" }) },
   "progress GET": { query: { days: "30" } },
@@ -137,6 +136,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "sessions GET": {},
   "sessions POST": { body: () => ({ title: "Hostile meeting", startsAt: "2027-01-05T15:00:00Z", agenda: [{ title: "Take over" }] }) },
   "sessions/[sid] GET": {},
+  "sessions/[sid]/minutes.pdf GET": { stream: true },
   "workbook GET": {},
   "worksheets/[worksheetKey] PATCH": { body: () => ({ status: "COMPLETE" }) },
 };

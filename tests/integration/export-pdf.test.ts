@@ -463,10 +463,11 @@ describe("errors", () => {
     ]);
   });
 
-  it("checks the query before access, and access before loading", async () => {
-    // A bad query is a 400 even for an outsider; a good query is a 404 for them.
-    await expectAppError(exportPdf(fx.outsider, fx.workspaceId, { kind: "poster" }), "bad_request");
+  it("checks access before the query: an outsider learns nothing, a member gets a specific 400", async () => {
+    await expectAppError(exportPdf(fx.outsider, fx.workspaceId, { kind: "poster" }), "not_found");
     await expectAppError(exportPdf(fx.outsider, fx.workspaceId, { kind: "selection", worksheets: "no-such-sheet" }), "not_found");
+    await expectAppError(exportPdf(fx.viewer, fx.workspaceId, { kind: "poster" }), "bad_request", /kind/);
+    await expectAppError(exportPdf(fx.viewer, fx.workspaceId, { kind: "selection", worksheets: "no-such-sheet" }), "bad_request", /no-such-sheet/);
   });
 });
 
