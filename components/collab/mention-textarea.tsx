@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Avatar } from "./presence";
 
 export type MemberOption = { id: string; name: string };
@@ -60,6 +60,8 @@ export function MentionTextarea({
   const open = query !== null && matches.length > 0;
 
   /** Finds an "@name" being typed just before the caret. */
+  const pendingCaret = useRef<number | null>(null);
+
   const detect = (text: string, caret: number) => {
     const before = text.slice(0, caret);
     const at = before.lastIndexOf("@");
@@ -78,11 +80,7 @@ export function MentionTextarea({
     const next = value.slice(0, query.start) + insert + value.slice(caret);
     onChange(maxLength ? next.slice(0, maxLength) : next);
     setQuery(null);
-    const pos = query.start + insert.length;
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(pos, pos);
-    });
+    pendingCaret.current = query.start + insert.length;
   };
 
   const startMention = () => {
@@ -96,11 +94,20 @@ export function MentionTextarea({
     const pos = caret + insert.length;
     setQuery({ start: pos - 1, text: "" });
     setActive(0);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(pos, pos);
-    });
+    pendingCaret.current = pos;
   };
+
+  // Place the caret right after the inserted text as soon as it is in the
+  // field, before the next keystroke is handled (a frame later would move
+  // the caret away from text typed in between).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (pendingCaret.current === null || !el) return;
+    const pos = Math.min(pendingCaret.current, el.value.length);
+    pendingCaret.current = null;
+    el.focus();
+    el.setSelectionRange(pos, pos);
+  });
 
   const describedBy = [hint ? hintId : null, invalid && errorId ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (

@@ -38,6 +38,8 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, opts: 
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {
+      // The client went away (closed tab, beacon cut short): nobody is left to answer.
+      if (req.signal.aborted || (err instanceof Error && err.message === "aborted")) return new Response(null, { status: 499 });
       return errorResponse(err);
     }
   };
