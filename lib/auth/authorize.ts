@@ -1,7 +1,23 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { READ_ONLY_PERMISSIONS, roleHas, type Permission, type Role } from "./permissions";
+
+/**
+ * One membership lookup per request: a page that checks several permissions
+ * (layout, page, panels) asks the database once. Outside a React server
+ * request `cache` does not memoize, so every call reads afresh.
+ */
+const membershipOf = cache((workspaceId: string, userId: string) =>
+  getDb().membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: {
+      role: true,
+      workspace: { select: { id: true, name: true, jurisdiction: true, population: true, archivedAt: true } },
+    },
+  }),
+);
 
 /** The signed-in person a domain function acts for. */
 export type Actor = { userId: string; email: string; name: string };
@@ -31,13 +47,7 @@ export function requireActor(actor: Actor | null | undefined): Actor {
 export async function authorize(actor: Actor | null | undefined, workspaceId: string, permission: Permission): Promise<Access> {
   const who = requireActor(actor);
   if (typeof workspaceId !== "string" || workspaceId.length === 0 || workspaceId.length > 64) throw notFound("Workspace");
-  const membership = await getDb().membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId: who.userId } },
-    select: {
-      role: true,
-      workspace: { select: { id: true, name: true, jurisdiction: true, population: true, archivedAt: true } },
-    },
-  });
+  const membership = await membershipOf(workspaceId, who.userId);
   if (!membership) throw notFound("Workspace");
   const role = membership.role as Role;
   if (!roleHas(role, permission)) {

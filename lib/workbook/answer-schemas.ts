@@ -133,8 +133,17 @@ export const schemas = {
 } satisfies { [K in Item["kind"]]: (item: ItemOf<K>) => z.ZodType };
 
 /** The answer schema for one item. */
+// Building a schema costs far more than using one; template items are stable
+// objects, so each item's schema is built once.
+const built = new WeakMap<Item, z.ZodType>();
+
 export function answerSchema(item: Item): z.ZodType {
-  return (schemas[item.kind] as (i: Item) => z.ZodType)(item);
+  let schema = built.get(item);
+  if (!schema) {
+    schema = (schemas[item.kind] as (i: Item) => z.ZodType)(item);
+    built.set(item, schema);
+  }
+  return schema;
 }
 
 export type TableValue = { rows: Array<{ id: string; cells: Record<string, string | number | null | undefined> }> };

@@ -5,7 +5,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
-import { publish } from "@/lib/live/publish";
+import { LIVE_CHANNEL, publish } from "@/lib/live/publish";
+import { Prisma } from "@/lib/db/generated/client";
 import { emptyValue, validateAnswer } from "./answer-schemas";
 import { isAnswerable, type Item, type TemplateIndex } from "./template-schema";
 import { templateIndex } from "./templates";
@@ -225,31 +226,64 @@ export async function saveAnswer(
       if ((current?.version ?? 0) !== baseVersion) return { conflict: current ?? null } as const;
       const version = baseVersion + 1;
       const updatedAt = new Date();
-      if (current) {
-        await tx.$executeRaw`
-          UPDATE "Answer" SET value = ${newValue}::jsonb, version = ${version}, "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
-          WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey}`;
-      } else {
-        await tx.$executeRaw`
-          INSERT INTO "Answer" (id, "workbookId", "worksheetKey", "itemKey", value, version, "updatedById", "updatedAt")
-          VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, ${itemKey}, ${newValue}::jsonb, ${version}, ${userId}, ${updatedAt})`;
-      }
-      await tx.$executeRaw`
-        INSERT INTO "AnswerRevision" ("workbookId", "worksheetKey", "itemKey", version, "oldValue", "newValue", "actorId", "restoredFromId", "createdAt")
-        VALUES (${wb.id}, ${worksheetKey}, ${itemKey}, ${version}, ${current ? JSON.stringify(current.value) : null}::jsonb,
-                ${newValue}::jsonb, ${userId}, ${opts.restoredFromId ?? null}, ${updatedAt})`;
-      // The first answer on a worksheet moves it from "not started" to "in progress".
-      const moved = await tx.$queryRaw<{ worksheetKey: string }[]>`
-        INSERT INTO "WorksheetState" (id, "workbookId", "worksheetKey", status, "updatedById", "updatedAt")
-        VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, 'IN_PROGRESS', ${userId}, ${updatedAt})
-        ON CONFLICT ("workbookId", "worksheetKey") DO UPDATE SET status = 'IN_PROGRESS', "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
-          WHERE "WorksheetState".status = 'NOT_STARTED'
-        RETURNING "worksheetKey"`;
-      if (moved.length) {
-        await tx.worksheetStatusChange.create({
-          data: { workbookId: wb.id, worksheetKey, fromStatus: "NOT_STARTED", toStatus: "IN_PROGRESS", actorId: userId, createdAt: updatedAt },
-        });
-      }
+      const event = JSON.stringify({
+        itemKey,
+        worksheetKey,
+        version,
+        value: checked.value,
+        updatedBy: { id: userId, name: access.actor.name },
+        updatedAt: updatedAt.toISOString(),
+      });
+      // The row is locked and its version checked: the rest of the save is one
+      // statement. A first answer is inserted unless a concurrent first answer
+      // won (then nothing is written and the save is a conflict). The answer,
+      // its revision, the worksheet's move from "not started" to "in progress"
+      // (only a worksheet in that state is touched, so no lock is taken on it
+      // otherwise) and the live event are written together; the NOTIFY is
+      // delivered when the transaction commits. (PostgreSQL runs every
+      // data-modifying step of a WITH exactly once, referenced or not.)
+      const writeAnswer = current
+        ? Prisma.sql`UPDATE "Answer" SET value = ${newValue}::jsonb, version = ${version}, "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
+            WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey} RETURNING version`
+        : Prisma.sql`INSERT INTO "Answer" (id, "workbookId", "worksheetKey", "itemKey", value, version, "updatedById", "updatedAt")
+            VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, ${itemKey}, ${newValue}::jsonb, ${version}, ${userId}, ${updatedAt})
+            ON CONFLICT ("workbookId", "itemKey") DO NOTHING RETURNING version`;
+      const [saved] = await tx.$queryRaw<{ saved: number | null; moved: number }[]>`
+        WITH ans AS (${writeAnswer}),
+        rev AS (
+          INSERT INTO "AnswerRevision" ("workbookId", "worksheetKey", "itemKey", version, "oldValue", "newValue", "actorId", "restoredFromId", "createdAt")
+          SELECT ${wb.id}, ${worksheetKey}, ${itemKey}, ${version}, ${current ? JSON.stringify(current.value) : null}::jsonb,
+                 ${newValue}::jsonb, ${userId}, ${opts.restoredFromId ?? null}::bigint, ${updatedAt} FROM ans
+          RETURNING id
+        ),
+        new_state AS (
+          INSERT INTO "WorksheetState" (id, "workbookId", "worksheetKey", status, "updatedById", "updatedAt")
+          SELECT ${randomUUID()}, ${wb.id}, ${worksheetKey}, 'IN_PROGRESS'::"WorksheetStatus", ${userId}, ${updatedAt} FROM ans
+          ON CONFLICT ("workbookId", "worksheetKey") DO NOTHING
+          RETURNING "worksheetKey"
+        ),
+        started AS (
+          UPDATE "WorksheetState" SET status = 'IN_PROGRESS', "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
+          WHERE "workbookId" = ${wb.id} AND "worksheetKey" = ${worksheetKey} AND status = 'NOT_STARTED' AND EXISTS (SELECT 1 FROM ans)
+          RETURNING "worksheetKey"
+        ),
+        moved AS (SELECT "worksheetKey" FROM new_state UNION ALL SELECT "worksheetKey" FROM started),
+        logged AS (
+          INSERT INTO "WorksheetStatusChange" ("workbookId", "worksheetKey", "fromStatus", "toStatus", "actorId", "createdAt")
+          SELECT ${wb.id}, ${worksheetKey}, 'NOT_STARTED'::"WorksheetStatus", 'IN_PROGRESS'::"WorksheetStatus", ${userId}, ${updatedAt} FROM moved
+          RETURNING id
+        ),
+        ev AS (
+          INSERT INTO "LiveEvent" ("workspaceId", type, payload)
+          SELECT ${access.workspaceId}, 'answer.saved',
+                 ${event}::jsonb || CASE WHEN EXISTS (SELECT 1 FROM moved) THEN '{"status":"IN_PROGRESS"}'::jsonb ELSE '{}'::jsonb END
+          FROM ans
+          RETURNING id
+        )
+        SELECT (SELECT version FROM ans) AS saved,
+               (SELECT count(*) FROM moved)::int AS moved,
+               (SELECT count(*) FROM (SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('id', ev.id, 'w', ${access.workspaceId}::text, 't', 'answer.saved')::text) FROM ev) n)::int AS notified`;
+      if (!saved || saved.saved === null) return { conflict: null, raced: true } as const;
       if (opts.audit) {
         await audit(tx, {
           workspaceId: access.workspaceId,
@@ -260,18 +294,9 @@ export async function saveAnswer(
           data: { worksheetKey, version, ...opts.audit.data },
         });
       }
-      await publish(tx, access.workspaceId, "answer.saved", {
-        itemKey,
-        worksheetKey,
-        version,
-        value: checked.value,
-        updatedBy: { id: userId, name: access.actor.name },
-        updatedAt: updatedAt.toISOString(),
-        ...(moved.length ? { status: "IN_PROGRESS" } : {}),
-      });
       return { version, updatedAt: updatedAt.toISOString(), worksheetKey };
     });
-    if ("conflict" in result) throw await conflictError(wb.id, itemKey, result.conflict);
+    if ("conflict" in result) throw await conflictError(wb.id, itemKey, result.conflict ?? undefined);
     return result;
   } catch (err) {
     // Two first writes raced: the loser sees the winner's value. Only a unique
