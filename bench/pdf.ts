@@ -15,8 +15,9 @@ import { INDEX } from "./lib/values";
  * PDF: the full demo workbook (GET /api/v1/workspaces/{id}/export.pdf?kind=workbook)
  * N times, one after another, and the web server's resident memory after
  * them. Reference: a warm headless Chromium printing the same content with
- * page.pdf(): there is no single print page, so it prints the workbook
- * overview and each worksheet page, and one "export" is all of them.
+ * page.pdf() of the print view (/w/{id}/print, the whole workbook on one
+ * page); where that view is missing it prints the overview and each
+ * worksheet page, and one "export" is all of them.
  */
 
 async function pageCount(buf: Buffer) {
@@ -29,7 +30,10 @@ async function pageCount(buf: Buffer) {
 
 async function chromiumReference(ctx: Ctx, cookie: string, rounds: number, warmPages: number) {
   const workspaceId = ctx.demo.workspaceId;
-  const urls = [`/w/${workspaceId}`, ...INDEX.worksheets.map((w) => `/w/${workspaceId}/worksheets/${w.key}`)];
+  // The print view holds the whole workbook on one page; without it, print every page.
+  const printView = `/w/${workspaceId}/print`;
+  const hasPrintView = (await fetch(`${ctx.app.baseUrl}${printView}`, { headers: { cookie }, redirect: "manual" })).status === 200;
+  const urls = hasPrintView ? [printView] : [`/w/${workspaceId}`, ...INDEX.worksheets.map((w) => `/w/${workspaceId}/worksheets/${w.key}`)];
   const launchStart = performance.now();
   let browser: Browser | undefined;
   try {

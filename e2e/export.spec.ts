@@ -48,3 +48,14 @@ test("viewers can export; non-members and bad parameters are refused", async ({ 
   expect(hidden.status()).toBe(404);
   await outsiderCtx.close();
 });
+
+test("the print view shows the whole workbook, ready for the browser's printing", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await openDemoWorkspace(page);
+  await page.getByRole("link", { name: "Print view" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Demo County Crisis Response Plan" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: /Planning team roster/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Riverside Police Department" }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { can } from "@/lib/auth/authorize";
 import { loadPage } from "@/lib/api/page";
@@ -34,12 +35,17 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
     <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">{wb.template.title}</h1>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/w/${workspaceId}/print`} className={buttonVariants({ variant: "ghost" })}>
+            Print view
+          </Link>
         {can(wb.access, "export.create") ? (
           <ExportDialog
             workspaceId={workspaceId}
             sections={wb.template.sections.map((s) => ({ key: s.key, title: s.title, worksheets: s.worksheets.map((w) => ({ key: w.key, title: w.title })) }))}
           />
         ) : null}
+        </div>
       </div>
       <p className="mt-1 max-w-3xl text-slate-700">{wb.template.description}</p>
       <div className="mt-8 space-y-8">

@@ -1,0 +1,3 @@
+export default function PrintLayout({ children }: { children: React.ReactNode }) {
+  return children;
+}
