@@ -8,12 +8,13 @@
  * 4. On Ctrl-C / SIGTERM, stops Next.js and PostgreSQL cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { config } from "../lib/config";
 import { startEmbedded, type EmbeddedServer } from "../lib/db/embedded";
 import { localSecret } from "../lib/db/local-secrets";
 import { migrate } from "../lib/db/migrate";
+import { buildIsCurrent, newestSource, stampFile } from "./lib/build-stamp";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -50,30 +51,9 @@ async function shutdown(code = 0) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-/** Newest modification time among the files a build depends on. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const d of ["app", "lib", "components"]) walk(path.join(root, d));
-  for (const f of ["package-lock.json", "next.config.js", "prisma/schema.prisma"]) {
-    if (existsSync(path.join(root, f))) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
-  }
-  return newest;
-}
-
 function buildIfNeeded() {
-  const stamp = path.join(root, ".next", "BUILD_ID");
-  const marker = path.join(root, ".next", "source-stamp");
-  const sources = String(newestSource());
-  if (existsSync(stamp) && existsSync(marker) && readFileSync(marker, "utf8") === sources) return;
+  if (buildIsCurrent(root)) return;
+  const sources = String(newestSource(root));
   log("building the app (first start or changed sources)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     stdio: "inherit",
@@ -85,7 +65,7 @@ function buildIfNeeded() {
   }
   // The PDF export's worker thread runs a bundled file; build it with the app.
   spawnSync(process.execPath, [path.join(root, "lib", "export", "build-worker.mjs")], { stdio: "inherit" });
-  writeFileSync(marker, sources);
+  writeFileSync(stampFile(root), sources);
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { buildIsCurrent as sameRuleAsStart } from "../../scripts/lib/build-stamp";
 import { createWriteStream, existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from "node:fs";
 import { chmod, cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -119,31 +120,9 @@ export async function startBenchDb(log: Logger): Promise<BenchDb> {
 
 // ---------------------------------------------------------------- build check
 
-/** Same rule as scripts/start.ts: the newest mtime among the build's inputs. */
-function newestSource(root: string): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const d of ["app", "lib", "components"]) walk(path.join(root, d));
-  for (const f of ["package-lock.json", "next.config.js", "prisma/schema.prisma"]) {
-    if (existsSync(path.join(root, f))) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
-  }
-  return newest;
-}
-
 /** Whether `npm start` would reuse the current `.next` build. */
 export function buildIsCurrent(root = ROOT): boolean {
-  const stamp = path.join(root, ".next", "BUILD_ID");
-  const marker = path.join(root, ".next", "source-stamp");
-  if (!existsSync(stamp) || !existsSync(marker)) return false;
-  return readFileSync(marker, "utf8") === String(newestSource(root));
+  return sameRuleAsStart(root);
 }
 
 const COPY_SKIP = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report"]);

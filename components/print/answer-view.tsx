@@ -1,5 +1,5 @@
 import { SvgChart } from "@/components/charts/svg-chart";
-import { chartGeometry } from "@/lib/charts/geometry";
+import { dataSeriesGeometry } from "@/lib/charts/data-series";
 import type { ChecklistValue, DataSeriesValue, MultipleChoiceValue, ResourceLinksValue, SingleChoiceValue, TableValue } from "@/lib/workbook/answer-schemas";
 import { ACTION_PLAN_COLUMNS, type Item, type TableColumn } from "@/lib/workbook/template-schema";
 
@@ -134,15 +134,7 @@ export function AnswerView({ item, value, names }: { item: Item; value: unknown;
     case "data_series": {
       const v = (value ?? { rows: [] }) as DataSeriesValue;
       if (!v.rows.length) return <Empty />;
-      const geometry = chartGeometry({
-        rowLabels: v.rows.map((r) => r.label || "—"),
-        series: item.columns.map((c) => ({ key: c.key, label: c.label, values: v.rows.map((r) => (typeof r.values[c.key] === "number" ? (r.values[c.key] as number) : null)) })),
-        kind: item.chart,
-        width: 640,
-        height: 260,
-        unit: item.unit,
-        fontSize: 11,
-      });
+      const geometry = dataSeriesGeometry(item, v, { width: 640, height: 260 });
       const columns: TableColumn[] = [
         { key: "label", label: item.rowLabel, type: "text", required: false, maxLength: 60 },
         ...item.columns.map((c) => ({ key: c.key, label: c.label, type: "number" as const, required: false, maxLength: 20 })),
