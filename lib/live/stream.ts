@@ -128,8 +128,17 @@ export function openEventStream(opts: EventStreamOptions): ReadableStream<Uint8A
       let live = false;
       let buffered: LiveEvent[] = [];
       let resyncWanted = false;
+      // An event can reach this stream twice: replayed from the table and then
+      // announced by the listener. Ids are not delivered in order (transactions
+      // commit out of order), so remember the recent ones rather than a maximum.
+      const sent = new Set<string>();
       const deliver = (events: LiveEvent[]) => {
-        for (const e of events) if (visibleTo(opts.userId, e)) send(eventFrame(opts.userId, e));
+        for (const e of events) {
+          if (sent.has(e.id)) continue;
+          sent.add(e.id);
+          if (sent.size > 5_000) sent.delete(sent.values().next().value as string);
+          if (visibleTo(opts.userId, e)) send(eventFrame(opts.userId, e));
+        }
       };
       const sendResync = async (reason: string) => {
         const id = await currentLiveEventId().catch(() => null);
