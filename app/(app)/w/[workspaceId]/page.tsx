@@ -8,7 +8,7 @@ import { loadPage } from "@/lib/api/page";
 import { requirePageActor } from "@/lib/auth/session";
 import { isAnswerable } from "@/lib/workbook/template-schema";
 import { getWorkbook, STATUS_LABELS, type WorksheetStatus } from "@/lib/workbook/service";
-import { validateAnswer, emptyValue } from "@/lib/workbook/answer-schemas";
+import { isAnswered } from "@/lib/progress/model";
 
 export const metadata: Metadata = { title: "Workbook" };
 
@@ -19,12 +19,6 @@ const STATUS_STYLE: Record<WorksheetStatus, string> = {
   COMPLETE: "bg-green-100 text-green-900",
 };
 
-function hasAnswer(value: unknown, version: number, item: Parameters<typeof validateAnswer>[0]) {
-  if (version === 0) return false;
-  if (JSON.stringify(value) === JSON.stringify(emptyValue(item))) return false;
-  if (typeof value === "string" && value.trim() === "") return false;
-  return validateAnswer(item, value).ok;
-}
 
 export default async function WorkbookPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
@@ -65,7 +59,7 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
             <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {section.worksheets.map((w) => {
                 const required = w.items.filter((i) => isAnswerable(i) && i.required);
-                const answered = required.filter((i) => hasAnswer(wb.answers[i.key]?.value, wb.answers[i.key]?.version ?? 0, i)).length;
+                const answered = required.filter((i) => isAnswered(i, wb.answers[i.key]?.value)).length;
                 const status = wb.statuses[w.key];
                 const open = wb.openThreads[w.key] ?? 0;
                 return (
