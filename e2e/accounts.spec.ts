@@ -99,3 +99,23 @@ test("the coordinator sees the members page of the demo workspace", async ({ pag
   await page.getByRole("link", { name: "Activity", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Activity/ })).toBeVisible();
 });
+
+test("account and plan settings pages pass axe, and a bad name is refused with a message", async ({ page }) => {
+  await signIn(page, DEMO.coordinator);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Display name").fill("");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await page.goto("/workspaces");
+  await page.getByRole("link", { name: "Demo County Crisis Response Plan" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Plan settings" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Plan name").fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Enter a name for the plan").first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Plan name")).toHaveValue("Demo County Crisis Response Plan");
+});
