@@ -9,6 +9,7 @@
  * prisma/migrations/<timestamp>_<name>/migration.sql. Without a name it only
  * prints the SQL.
  */
+import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -34,12 +35,13 @@ try {
   if (existing.length === 0) {
     sql = await renderDdl({ from: { kind: "empty" }, toSchemaFile: schemaFile, databaseUrl: server.url() });
   } else {
-    sql = await renderDdl({
-      from: { kind: "migrations", dir: MIGRATIONS_DIR },
-      toSchemaFile: schemaFile,
-      databaseUrl: server.url("current_state"),
-      shadowUrl: server.url("target_state"),
-    });
+    // Prisma 6's JavaScript engine refuses a shadow database, so the diff starts
+    // from the committed schema (DDL_BASE, default HEAD), which the migrations
+    // test proves equal to what the existing migrations build.
+    const base = process.env.DDL_BASE || "HEAD";
+    const baseFile = path.join(dataDir, "base.prisma");
+    await writeFile(baseFile, execFileSync("git", ["show", `${base}:prisma/schema.prisma`], { encoding: "utf8" }));
+    sql = await renderDdl({ from: { kind: "schema", file: baseFile }, toSchemaFile: schemaFile, databaseUrl: server.url("current_state") });
   }
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/m.test(sql.trim())) {
     console.log("The migrations already match prisma/schema.prisma. Nothing to do.");
