@@ -3,6 +3,7 @@ import { emptyValue, validateAnswer } from "../answer-schemas";
 import { ACTION_PLAN_COLUMNS, ITEM_KINDS, keySchema, templateSchema, type Item } from "../template-schema";
 import { crisisResponseTemplate, PROGRESS_POINT_LABELS } from "./crisis-response";
 import { demoAnswers, demoStatuses } from "./demo-answers";
+import { FRAMEWORK_HOSTS } from "./sources";
 import { DEFAULT_TEMPLATE_KEY, getTemplate, TEMPLATES, templateIndex } from "./index";
 
 const t = crisisResponseTemplate;
@@ -60,7 +61,7 @@ describe("crisis-response template", () => {
   });
 
   it("names at least one framework on every worksheet, with links only to known resource sites", () => {
-    const allowedHosts = new Set(["jmhcp.org", "csgjusticecenter.org", "takingthecall.csgjusticecenter.org", "bja.ojp.gov"]);
+    const allowedHosts = new Set(FRAMEWORK_HOSTS);
     for (const w of worksheets) {
       expect(w.frameworks.length, w.key).toBeGreaterThan(0);
       for (const f of w.frameworks) {
@@ -70,12 +71,27 @@ describe("crisis-response template", () => {
     }
   });
 
+  it("links every framework to its public page", () => {
+    for (const w of worksheets) for (const f of w.frameworks) expect(f.url, `${w.key}: ${f.name}`).toBeTruthy();
+  });
+
+  it("credits the Roadmap's Report Card wherever its 1–5 scale is used", () => {
+    const rated = worksheets.filter((w) => w.items.some((i) => i.kind === "rating" && i.pointLabels.join("|") === PROGRESS_POINT_LABELS.join("|")));
+    expect(rated.length).toBeGreaterThan(0);
+    for (const w of rated) expect(w.frameworks.map((f) => f.name).some((n) => n.startsWith("Roadmap to the Ideal Crisis System")), w.key).toBe(true);
+  });
+
+  it("links resource-library entries only to known public sources", () => {
+    for (const i of itemsOf("resource_links")) for (const l of i.links ?? []) expect(FRAMEWORK_HOSTS as readonly string[], l.url).toContain(new URL(l.url).host);
+  });
+
   it("names the key public frameworks somewhere", () => {
     const names = new Set(worksheets.flatMap((w) => w.frameworks.map((f) => f.name)));
     expect(names).toContain("Sequential Intercept Model");
-    expect(names).toContain("SAMHSA National Guidelines for Behavioral Health Crisis Care");
+    expect([...names].some((n) => n.startsWith("SAMHSA National Guidelines for Behavioral Health Crisis Care (2020; updated January 2025)"))).toBe(true);
+    expect([...names].some((n) => n.startsWith("Roadmap to the Ideal Crisis System (2021)"))).toBe(true);
     expect(names).toContain("Police-Mental Health Collaboration (PMHC) Framework");
-    expect([...names].some((n) => n.startsWith("Crisis Now"))).toBe(true);
+    expect([...names].some((n) => n.startsWith("Crisis Now: Crisis Resource Need Calculator"))).toBe(true);
   });
 
   it("states that it is informed by, not a reproduction of, the CSG workbook", () => {

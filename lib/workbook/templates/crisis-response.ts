@@ -30,12 +30,19 @@ const FW = {
     url: "https://jmhcp.org/resources/building-a-comprehensive-and-coordinated-crisis-system",
   },
   samhsa: {
-    name: "SAMHSA National Guidelines for Behavioral Health Crisis Care",
+    name: "SAMHSA National Guidelines for Behavioral Health Crisis Care (2020; updated January 2025)",
     publisher: "Substance Abuse and Mental Health Services Administration (SAMHSA)",
+    url: "https://www.samhsa.gov/mental-health/national-behavioral-health-crisis-care",
   },
   sim: {
     name: "Sequential Intercept Model",
     publisher: "SAMHSA GAINS Center / Policy Research Associates",
+    url: "https://smc.prainc.com/services/sequential-intercept-model-mapping-workshops/",
+  },
+  roadmapReportCard: {
+    name: "Roadmap to the Ideal Crisis System (2021): Report Card",
+    publisher: "Group for the Advancement of Psychiatry / National Council for Mental Wellbeing",
+    url: "https://crisisroadmap.com/roadmap/report-card/report-card",
   },
   pmhc: {
     name: "Police-Mental Health Collaboration (PMHC) Framework",
@@ -63,8 +70,9 @@ const FW = {
     url: "https://jmhcp.org/resources/tips-for-successfully-implementing-crisis-stabilization-units",
   },
   expandingFirstResponse: {
-    name: "Expanding First Response (community responder programs)",
-    publisher: CSG,
+    name: "Expanding First Response: A Toolkit for Community Responder Programs (2021)",
+    publisher: "CSG Justice Center and Vital Strategies",
+    url: "https://csgjusticecenter.org/publications/expanding-first-response/the-toolkit/",
   },
   takingTheCall: {
     name: "Taking the Call: community responder models",
@@ -77,12 +85,19 @@ const FW = {
     url: "https://csgjusticecenter.org/projects/988-a-shared-opportunity/",
   },
   crisisNow: {
-    name: "Crisis Now crisis system capacity calculator",
-    publisher: "RI International / McKinsey Health Institute",
+    name: "Crisis Now: Crisis Resource Need Calculator (2022)",
+    publisher: "McKinsey Health Institute and RI International",
+    url: "https://talk.crisisnow.com/mckinsey-health-institute-and-ri-international-launch-user-friendly-interactive-crisis-resource-need-calculator/",
   },
-  responderMetrics: {
-    name: "Community responder metrics recommendations",
-    publisher: "Vera Institute of Justice; Harvard Kennedy School Government Performance Lab",
+  gplMetrics: {
+    name: "Essential Metrics for Alternative Emergency Response Programs",
+    publisher: "Harvard Kennedy School Government Performance Lab",
+    url: "https://datasmart.hks.harvard.edu/introducing-essential-metrics-alternative-emergency-response-programs",
+  },
+  veraToolkit: {
+    name: "Civilian Crisis Response Toolkit",
+    publisher: "Vera Institute of Justice",
+    url: "https://www.vera.org/civilian-crisis-response-toolkit/introduction-2",
   },
   ruralTraining: {
     name: "Mental Health Training: Strategies for Small and Rural Law Enforcement Agencies",
@@ -152,7 +167,7 @@ const template: TemplateInput = {
   description:
     "A shared workbook for a community's crisis-response planning team. It walks the team from forming the group, through understanding local need and mapping what already exists, to choosing a response model, sizing it, putting it in place and checking whether it works. Members fill in worksheets between meetings; the team reviews answers and the discussion questions together.",
   attribution:
-    "This workbook is informed by public frameworks: the CSG Justice Center brief \"Building a Comprehensive and Coordinated Crisis System\", SAMHSA's National Guidelines for Behavioral Health Crisis Care, the Sequential Intercept Model (SAMHSA GAINS Center / Policy Research Associates), the Police-Mental Health Collaboration (PMHC) framework, self-assessment and toolkit (CSG Justice Center / Bureau of Justice Assistance), the CSG Justice Center tips briefs on 911 dispatch diversion and crisis stabilization units, CSG Justice Center guidance on community responder programs, and the Crisis Now capacity calculator (RI International / McKinsey Health Institute). Its questions and guidance are written for this app. It is not a reproduction of the CSG Justice Center's \"Community-Driven Crisis Response: A Workbook for Coordinators\" and has not been reviewed or endorsed by any of the organizations named. For the original publications, see the CSG Justice Center's resources: https://jmhcp.org/resources/community-driven-crisis-response-a-workbook-for-coordinators and https://csgjusticecenter.org/resources/le-mh-collaboration-support-center/.",
+    "This workbook is informed by public frameworks: the CSG Justice Center brief \"Building a Comprehensive and Coordinated Crisis System\", SAMHSA's National Guidelines for Behavioral Health Crisis Care (2020, updated 2025), the Sequential Intercept Model (SAMHSA GAINS Center / Policy Research Associates), the Police-Mental Health Collaboration (PMHC) framework, self-assessment and toolkit (CSG Justice Center / Bureau of Justice Assistance), the CSG Justice Center tips briefs on 911 dispatch diversion and crisis stabilization units, CSG Justice Center guidance on community responder programs, the Crisis Resource Need Calculator (McKinsey Health Institute and RI International, 2022), the Report Card in the Roadmap to the Ideal Crisis System (2021), and measurement advice from the Harvard Kennedy School Government Performance Lab and the Vera Institute of Justice. Its questions and guidance are written for this app. It is not a reproduction of the CSG Justice Center's \"Community-Driven Crisis Response: A Workbook for Coordinators\" and has not been reviewed or endorsed by any of the organizations named. For the original publications, see the CSG Justice Center's resources: https://jmhcp.org/resources/community-driven-crisis-response-a-workbook-for-coordinators and https://csgjusticecenter.org/resources/le-mh-collaboration-support-center/.",
   sections: [
     // =======================================================================
     // 1. Getting started
@@ -231,7 +246,7 @@ const template: TemplateInput = {
               options: [
                 { value: "contact", label: "Someone to contact (call lines, 911, 988)" },
                 { value: "respond", label: "Someone to respond (mobile teams, police, EMS)" },
-                { value: "place", label: "A safe place to go (stabilization, hospitals)" },
+                { value: "place", label: "A safe place for help (stabilization, hospitals)" },
               ],
               allowOther: true,
             },
@@ -583,6 +598,98 @@ const template: TemplateInput = {
               ],
             },
             {
+              key: "resources.national",
+              kind: "resource_links",
+              label: "Crisis system guidance, assessment tools and measurement",
+              help: "Guidance from federal agencies and national groups, tools for rating where your system stands, and advice on what to measure. Each description says which worksheets it helps with.",
+              links: [
+                {
+                  title: "National Guidelines for Behavioral Health Crisis Care (2025 guidance)",
+                  publisher: "SAMHSA",
+                  url: "https://www.samhsa.gov/mental-health/national-behavioral-health-crisis-care",
+                  description: "SAMHSA's updated guidance: someone to contact, someone to respond, a safe place for help, and follow-up afterwards. It also defines each kind of crisis service. The 2020 edition used the words someone to talk to, someone to respond and a place to go.",
+                },
+                {
+                  title: "Roadmap to the Ideal Crisis System (2021)",
+                  publisher: "Group for the Advancement of Psychiatry / National Council for Mental Wellbeing",
+                  url: "https://crisisroadmap.com/roadmap/report-card/report-card",
+                  description: "A report on what a complete crisis system looks like, with a Report Card that rates each element from 1 to 5. The self-rating worksheets use its scale.",
+                },
+                {
+                  title: "Crisis Now",
+                  publisher: "RI International and partners",
+                  url: "https://crisisnow.com/",
+                  description: "The Crisis Now model of core crisis services and its report on transforming crisis care. Background for the system mapping and capacity worksheets.",
+                },
+                {
+                  title: "Crisis Resource Need Calculator (2022)",
+                  publisher: "McKinsey Health Institute and RI International",
+                  url: "https://talk.crisisnow.com/mckinsey-health-institute-and-ri-international-launch-user-friendly-interactive-crisis-resource-need-calculator/",
+                  description: "The published calculator whose default assumptions (drawn from Arizona's system) start the capacity estimate. Replace them with local figures when you have them.",
+                },
+                {
+                  title: "Police-Mental Health Collaborations: Project Coordinator's Handbook (2024)",
+                  publisher: CSG,
+                  url: "https://csgjusticecenter.org/publications/police-mental-health-collaborations-implementing-effective-law-enforcement-responses-for-people-who-have-mental-health-needs",
+                  description: "A handbook written for the person coordinating a police and behavioral-health programme. Useful from the team roster to the action plan.",
+                },
+                {
+                  title: "Community Responder Program Assessment",
+                  publisher: CSG,
+                  url: "https://projects.csgjusticecenter.org/crp-assessment/select-assessment-tool/",
+                  description: "A self-assessment for each phase of a community responder programme, from exploration and planning to implementation and operation.",
+                },
+                {
+                  title: "Collaboration Assessment Tool",
+                  publisher: CSG,
+                  url: "https://csgjusticecenter.org/publications/collaboration-assessment-tool",
+                  description: "Partners rate their collaboration together across four areas, by consensus and as things stand today. Helpful for the team charter and governance worksheets.",
+                },
+                {
+                  title: "Expanding First Response: A Toolkit for Community Responder Programs (2021)",
+                  publisher: "CSG Justice Center and Vital Strategies",
+                  url: "https://csgjusticecenter.org/publications/expanding-first-response/the-toolkit/",
+                  description: "Practices for planning and running a community responder programme, beginning with understanding the need and forming a planning team. Also covers data sources and metrics.",
+                },
+                {
+                  title: "Data-sharing for community responder programs",
+                  publisher: CSG,
+                  url: "https://csgjusticecenter.org/publications/data-sharing-community-responder-programs",
+                  description: "How responder programmes share information with 911, health providers and police, and on what legal footing. Pairs with the information-sharing and agreements worksheets.",
+                },
+                {
+                  title: "Essential Metrics for Alternative Emergency Response Programs",
+                  publisher: "Harvard Kennedy School Government Performance Lab",
+                  url: "https://datasmart.hks.harvard.edu/introducing-essential-metrics-alternative-emergency-response-programs",
+                  description: "A short list of measures every alternative response programme should track. Use it when choosing metrics.",
+                },
+                {
+                  title: "Measuring What Matters: the impact of 911 alternative response programs",
+                  publisher: "Harvard Kennedy School Government Performance Lab",
+                  url: "https://govlab.hks.harvard.edu/insight/measuring-impact-911-alternative-response-programs/",
+                  description: "How to measure results, with a data dictionary that defines each measure. Helpful for the baseline and targets worksheet.",
+                },
+                {
+                  title: "Civilian Crisis Response Toolkit",
+                  publisher: "Vera Institute of Justice",
+                  url: "https://www.vera.org/civilian-crisis-response-toolkit/introduction-2",
+                  description: "Guidance on call triage, equity and community engagement for civilian crisis response. Useful for the call data, eligible calls and community input worksheets.",
+                },
+                {
+                  title: "Medicaid community-based mobile crisis intervention services",
+                  publisher: "Centers for Medicare & Medicaid Services",
+                  url: "https://www.medicaid.gov/medicaid/benefits/behavioral-health-services/state-planning-grants-for-qualifying-community-based-mobile-crisis-intervention-services/index.html",
+                  description: "The state Medicaid option for mobile crisis services, with an enhanced federal match for a limited period. Ask your state Medicaid agency whether it has taken it up; it matters for the funding worksheet.",
+                },
+                {
+                  title: "Sequential Intercept Model mapping workshops",
+                  publisher: "Policy Research Associates",
+                  url: "https://smc.prainc.com/services/sequential-intercept-model-mapping-workshops/",
+                  description: "What a mapping workshop covers and produces. Background for the intercept worksheet.",
+                },
+              ],
+            },
+            {
               key: "resources.local",
               kind: "resource_links",
               label: "Our local documents",
@@ -912,7 +1019,7 @@ const template: TemplateInput = {
       key: "mapping-system",
       title: "Mapping today's crisis system",
       intro:
-        "List what exists today: someone to contact, someone to respond and a safe place to go. Then look at how well the pieces connect and where people fall through.",
+        "List what exists today: someone to contact, someone to respond and a safe place for help (the three parts named in SAMHSA's 2025 crisis care guidance). Then look at how well the pieces connect and where people fall through.",
       worksheets: [
         {
           key: "someone-to-contact",
@@ -960,6 +1067,7 @@ const template: TemplateInput = {
               key: "contact.988-awareness",
               kind: "single_choice",
               label: "How well known is 988 in your community?",
+              help: "988 became the national number for the Suicide and Crisis Lifeline on 16 July 2022. Many people still don't know it exists or what happens when they call.",
               options: [
                 { value: "not-known", label: "Few people know about it" },
                 { value: "some", label: "Some people know about it" },
@@ -1025,7 +1133,7 @@ const template: TemplateInput = {
         },
         {
           key: "place-to-go",
-          title: "A safe place to go: facilities",
+          title: "A safe place for help: facilities",
           intro: "Where people can be taken, or walk in, for crisis care other than jail or a long emergency room wait.",
           frameworks: [FW.samhsa, FW.crisisSystem, FW.csuTips],
           items: [
@@ -1133,14 +1241,14 @@ const template: TemplateInput = {
           key: "system-self-rating",
           title: "How strong is each part of the system?",
           intro: "Rate each part of today's crisis system. Honest, modest ratings are more useful than hopeful ones.",
-          frameworks: [FW.samhsa, FW.crisisSystem],
+          frameworks: [FW.roadmapReportCard, FW.samhsa, FW.crisisSystem],
           items: [
             {
               key: "rating.how-to",
               kind: "instructions",
               label: "How to rate",
               body:
-                "Talk each rating through as a team and agree on one number. If you are torn between two ratings, choose the lower one and note the higher one as your goal.",
+                "Talk each rating through as a team and agree on one number. If you are torn between two ratings, choose the lower one and note the higher one as your goal. The five steps of the scale and this rule follow the Report Card in the Roadmap to the Ideal Crisis System (2021); the parts being rated follow SAMHSA's crisis care guidance.",
             },
             {
               key: "rating.contact",
@@ -1159,7 +1267,7 @@ const template: TemplateInput = {
             {
               key: "rating.place",
               kind: "rating",
-              label: "A safe place to go: short-term crisis stabilization that accepts everyone who needs it",
+              label: "A safe place for help: short-term crisis stabilization that accepts everyone who needs it",
               required: true,
               pointLabels: PROGRESS_POINT_LABELS,
             },
@@ -1915,7 +2023,7 @@ const template: TemplateInput = {
           key: "metrics",
           title: "Metrics chosen",
           intro: "Pick the measures you will track. Fewer measures, collected well, beat a long list nobody keeps up.",
-          frameworks: [FW.expandingFirstResponse, FW.responderMetrics, FW.pmhc],
+          frameworks: [FW.expandingFirstResponse, FW.gplMetrics, FW.veraToolkit, FW.pmhc],
           items: [
             {
               key: "metrics.call-response",
@@ -2053,14 +2161,14 @@ const template: TemplateInput = {
           title: "Police-mental health collaboration self-assessment",
           intro:
             "Six questions a law enforcement executive and partners can ask about their collaboration. Rate each one together, and repeat the exercise each year to see progress.",
-          frameworks: [FW.pmhc, FW.pmhcSelfAssessment, FW.pmhcToolkit],
+          frameworks: [FW.pmhc, FW.pmhcSelfAssessment, FW.pmhcToolkit, FW.roadmapReportCard],
           items: [
             {
               key: "pmhc.how-to",
               kind: "instructions",
               label: "How to rate",
               body:
-                "Answer as a group, with police and behavioral-health partners in the room. Rate where things stand today, not where they will be once plans are carried out. If you can't decide between two ratings, take the lower one and write the higher one down as your goal.",
+                "Answer as a group, with police and behavioral-health partners in the room. Rate where things stand today, not where they will be once plans are carried out. If you can't decide between two ratings, take the lower one and write the higher one down as your goal. The six questions come from the PMHC framework; the 1–5 scale and the tie-break rule come from the Report Card in the Roadmap to the Ideal Crisis System (2021).",
             },
             {
               key: "pmhc.leadership",
