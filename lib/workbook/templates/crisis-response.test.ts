@@ -61,7 +61,7 @@ describe("crisis-response template", () => {
   });
 
   it("names at least one framework on every worksheet, with links only to known resource sites", () => {
-    const allowedHosts = new Set(FRAMEWORK_HOSTS);
+    const allowedHosts = new Set<string>(FRAMEWORK_HOSTS);
     for (const w of worksheets) {
       expect(w.frameworks.length, w.key).toBeGreaterThan(0);
       for (const f of w.frameworks) {
