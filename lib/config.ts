@@ -38,6 +38,8 @@ const schema = z.object({
   SIGNIN_MAX_ATTEMPTS: int(5),
   SIGNIN_WINDOW_MINUTES: int(15),
   PDF_FONT_DIR: z.string().optional(),
+  /** Largest CAD export accepted for a call data import, in megabytes. */
+  CALL_IMPORT_MAX_MB: int(500),
 });
 
 export type AppConfig = z.infer<typeof schema> & { dataDir: string };

@@ -40,6 +40,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   "answer.restored": "restored an earlier answer",
   "assignment.created": "assigned a worksheet",
   "assignment.removed": "removed an assignment",
+  "calldata.imported": "imported 911 call data",
+  "calldata.mapped": "changed the call-type mapping",
   "meeting.scheduled": "scheduled a meeting",
   "meeting.started": "started a meeting",
   "meeting.ended": "ended a meeting",

@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "meeting.read": "See and follow team meetings",
   "meeting.manage": "Schedule, start and run team meetings",
   "meeting.contribute": "Take notes and capture decisions and actions in a meeting",
+  "calldata.import": "Import 911 call data (CAD exports) and map call types",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -52,7 +53,7 @@ const READ: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COORDINATOR: Object.keys(PERMISSIONS) as Permission[],
-  MEMBER: [...READ, "worksheet.edit", "worksheet.status", "comment.write", "meeting.contribute"],
+  MEMBER: [...READ, "worksheet.edit", "worksheet.status", "comment.write", "meeting.contribute", "calldata.import"],
   VIEWER: READ,
 };
 

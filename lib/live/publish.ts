@@ -15,7 +15,8 @@ export type LiveEventType =
   | "assignment.changed"
   | "presence.changed"
   | "notification.created"
-  | "meeting.changed";
+  | "meeting.changed"
+  | "calldata.changed";
 
 export async function publish(db: Tx | Db, workspaceId: string, type: LiveEventType, payload: Record<string, unknown>) {
   await db.$executeRaw`
