@@ -88,11 +88,21 @@ async function openCsv(path: string, head: Uint8Array): Promise<Table> {
   file.on("error", (e) => parser.destroy(e));
   const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
 
+  // csv-parse counts a CRLF inside a quoted field as two lines; count them back, and
+  // report the line a record starts on (what a person sees in an editor).
+  let crlfSoFar = 0;
   const next = async (): Promise<{ record: string[]; line: number } | null> => {
     try {
       const r = await it.next();
       if (r.done) return null;
-      return { record: r.value.record, line: r.value.info.lines };
+      const record = r.value.record;
+      let breaks = 0;
+      for (const cell of record) {
+        if (cell.indexOf("\n") < 0 && cell.indexOf("\r") < 0) continue;
+        breaks += (cell.match(/\r\n|\r|\n/g) ?? []).length;
+        crlfSoFar += (cell.match(/\r\n/g) ?? []).length;
+      }
+      return { record, line: r.value.info.lines - crlfSoFar - breaks };
     } catch (e) {
       const err = e as { code?: string; lines?: number; message?: string };
       if (err.code === "CSV_MAX_RECORD_SIZE") {
@@ -169,7 +179,6 @@ async function openXlsx(path: string, sheet: string | null): Promise<Table> {
       if (!sheets.length) sheets = (model?.sheets ?? []).map((x) => x.name);
       const name = ws.name ?? `Sheet ${sheets.length}`;
       if (sheet && sheet !== name) {
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
         for await (const _ of ws) {
           /* skip another sheet's rows */
         }

@@ -12,7 +12,8 @@ import { CallDataError } from "./errors";
 import { aggregate, analyze, type AggregateResult } from "./pipeline";
 import { openTable } from "./read";
 import { analyzeRequestSchema, callTypeMappingSchema, callTypesRequestSchema, importOptionsSchema, importUploadSchema } from "./schemas";
-import { discardUpload, receiveUpload, uploadPath } from "./uploads";
+import { receiveMultipart } from "./multipart";
+import { discardUpload, maxUploadBytes, receiveUpload, tooLarge, uploadPath } from "./uploads";
 
 /**
  * Importing 911 call data: upload → analyse (columns, 20-row preview) →
@@ -100,6 +101,21 @@ export async function importUpload(actor: Actor, workspaceId: string, input: unk
     return await importFile(access, upload.path, opts.fileName, opts);
   } finally {
     await discardUpload(access.workspaceId, opts.uploadId);
+  }
+}
+
+/** The one-shot API with multipart/form-data: a "file" part and an optional JSON "mapping" part. */
+export async function importMultipart(actor: Actor, workspaceId: string, req: Request) {
+  const access = await authorize(actor, workspaceId, "calldata.import");
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxUploadBytes() + 1024 * 1024) throw tooLarge();
+  const { uploadId, fileName, options } = await receiveMultipart(access.workspaceId, req);
+  try {
+    const opts = parseInput(importOptionsSchema, options ?? {});
+    const upload = await uploadPath(access.workspaceId, uploadId);
+    return await importFile(access, upload.path, fileName, opts);
+  } finally {
+    await discardUpload(access.workspaceId, uploadId);
   }
 }
 
