@@ -1,3 +1,4 @@
+import "server-only";
 import { requireActor, type Actor } from "@/lib/auth/authorize";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";

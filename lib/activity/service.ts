@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { authorize, can, type Actor } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { authorize, can, requireActor, type Actor } from "@/lib/auth/authorize";
 import { audit } from "@/lib/audit/log";

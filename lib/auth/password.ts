@@ -1,7 +1,8 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
+
 const COST = 10;
 
 export function hashPassword(password: string) {

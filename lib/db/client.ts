@@ -1,4 +1,6 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { poolConfig } from "@/lib/db/pool";
 
@@ -9,7 +11,7 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbUrl?: string };
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides a database.");
   }

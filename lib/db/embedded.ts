@@ -1,3 +1,4 @@
+import "server-only";
 import { access, constants, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import net from "node:net";

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import { config } from "@/lib/config";
 
@@ -22,5 +23,5 @@ export async function sendEmail(to: string, subject: string, text: string): Prom
 }
 
 export function appUrl() {
-  return (config().APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${config().PORT}`).replace(/\/$/, "");
+  return (config().APP_URL || config().NEXTAUTH_URL || `http://localhost:${config().PORT}`).replace(/\/$/, "");
 }

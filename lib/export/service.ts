@@ -1,3 +1,4 @@
+import "server-only";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";

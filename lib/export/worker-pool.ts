@@ -1,7 +1,9 @@
+import "server-only";
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { config } from "@/lib/config";
 import type { ExportModel } from "./model";
 import type { WorkerJob, WorkerRequest, WorkerResponse } from "./pdf/worker-entry";
 
@@ -31,14 +33,8 @@ type Job = {
 
 type Slot = { worker: Worker; job: Job | null; done: number; timer: NodeJS.Timeout | null; retired: boolean };
 
-function envInt(name: string, fallback: number, min: number, max: number) {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === "" ? fallback : Number.parseInt(raw, 10);
-  return Number.isFinite(n) ? Math.max(min, Math.min(max, n)) : fallback;
-}
-
 export function pdfWorkerCount() {
-  return envInt("PDF_WORKERS", 1, 0, 16);
+  return config().PDF_WORKERS;
 }
 
 function projectRoot() {
@@ -46,13 +42,13 @@ function projectRoot() {
 }
 
 export function pdfWorkerFile() {
-  return process.env.PDF_WORKER_FILE || path.join(projectRoot(), "node_modules", ".cache", "pdf-export", "worker.mjs");
+  return config().PDF_WORKER_FILE || path.join(projectRoot(), "node_modules", ".cache", "pdf-export", "worker.mjs");
 }
 
 /** True when the bundle is missing, or (outside production) older than one of its sources. */
 function workerIsStale(file: string): boolean {
   if (!existsSync(file)) return true;
-  if (process.env.NODE_ENV === "production" || process.env.PDF_WORKER_FILE) return false;
+  if (config().production || config().PDF_WORKER_FILE) return false;
   try {
     const built = statSync(file).mtimeMs;
     const { inputs } = JSON.parse(readFileSync(`${file}.inputs.json`, "utf8")) as { inputs: string[] };
@@ -204,7 +200,7 @@ function pool(): Promise<PdfWorkerPool> {
   if (!globalForPool.__pdfPool) {
     globalForPool.__pdfPool = ensurePdfWorkerFile().then(
       (file) =>
-        new PdfWorkerPool(file, Math.max(1, pdfWorkerCount()), envInt("PDF_WORKER_MAX_JOBS", 200, 1, 1_000_000), envInt("PDF_RENDER_TIMEOUT_MS", 120_000, 1_000, 3_600_000)),
+        new PdfWorkerPool(file, Math.max(1, pdfWorkerCount()), config().PDF_WORKER_MAX_JOBS, config().PDF_RENDER_TIMEOUT_MS),
     );
     globalForPool.__pdfPool.catch(() => {
       globalForPool.__pdfPool = undefined;

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { authorize, requireActor, type Actor } from "@/lib/auth/authorize";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";

@@ -1,4 +1,6 @@
+import "server-only";
 import pg from "pg";
+import { config } from "@/lib/config";
 import { LIVE_CHANNEL } from "./publish";
 
 /**
@@ -298,7 +300,7 @@ const globalForLive = globalThis as unknown as { __liveListener?: LiveListener; 
 
 /** The process's listener on DATABASE_URL, started on first use. */
 export function getLiveListener(): LiveListener {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set.");
   if (!globalForLive.__liveListener || globalForLive.__liveListenerUrl !== url) {
     const old = globalForLive.__liveListener;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { getDb, type Tx } from "@/lib/db/client";

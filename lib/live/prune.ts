@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 
 /** Events older than this are deleted; a client further behind gets `resync`. */

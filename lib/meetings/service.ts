@@ -1,3 +1,4 @@
+import "server-only";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { audit } from "@/lib/audit/log";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/authorize";
 import { getDb, type Tx } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";

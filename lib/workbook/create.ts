@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { DEFAULT_TEMPLATE_KEY, TEMPLATES } from "./templates";
 

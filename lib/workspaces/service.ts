@@ -1,3 +1,4 @@
+import "server-only";
 import { authorize, requireActor, type Actor } from "@/lib/auth/authorize";
 import type { Role } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { PDFArray, PDFCheckBox, PDFDict, PDFDocument, PDFDropdown, PDFHexString, PDFName, PDFString, PDFTextField } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetConfigCache } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { exportPdf } from "@/lib/export/service";
 import { hasFontForScript, UNSUPPORTED_SCRIPT } from "@/lib/export/pdf/fonts";
@@ -476,6 +477,7 @@ describe("fonts and rendering", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const saved = process.env.PDF_FONT_DIR;
     process.env.PDF_FONT_DIR = tmp; // no fonts here: CJK and Arabic become unsupported too
+    resetConfigCache();
     try {
       const model = demoExportModel({ kind: "selection", worksheets: "practice" });
       model.answers["practice.short"] = `Linear A 𐘀𐘁𐘂 and ${MULTILINGUAL.zh} end`;
@@ -489,6 +491,7 @@ describe("fonts and rendering", () => {
     } finally {
       if (saved === undefined) delete process.env.PDF_FONT_DIR;
       else process.env.PDF_FONT_DIR = saved;
+      resetConfigCache();
       warn.mockRestore();
     }
   });

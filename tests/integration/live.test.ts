@@ -183,7 +183,7 @@ describe("listener", () => {
     );
     let child: ChildProcess | undefined;
     try {
-      child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), script], {
+      child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--import", path.join(root, "scripts/lib/server-runtime.mjs"), script], {
         cwd: root,
         env: { ...process.env, WS: X },
         stdio: ["pipe", "pipe", "pipe"],

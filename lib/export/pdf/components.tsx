@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Document, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import { estimateTextWidth } from "@/lib/charts/geometry";
+import { config } from "@/lib/config";
 import { colors, contentWidth, fontSizes, page } from "./theme";
 
 /**
@@ -123,7 +124,7 @@ export function ReportDocument({
  * its length. The newer one is about a fifth faster on the demo workbook and
  * is the default; `PDF_PAGINATION=legacy` switches back.
  */
-export const PAGINATION_ENGINE: "next" | "legacy" = process.env.PDF_PAGINATION === "legacy" ? "legacy" : "next";
+export const PAGINATION_ENGINE: "next" | "legacy" = config().PDF_PAGINATION;
 
 export type PageChrome = {
   /** Left of the running header, e.g. the workspace name. */

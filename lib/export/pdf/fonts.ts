@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
+import { config } from "@/lib/config";
 
 /**
  * Fonts for PDF exports. Nothing is ever fetched over the network.
@@ -59,7 +60,7 @@ function notoSansDir(): string {
 
 /** The folders searched for non-Latin fonts, from `PDF_FONT_DIR` or Debian's defaults. */
 export function fontDirs(): string[] {
-  const configured = process.env.PDF_FONT_DIR;
+  const configured = config().PDF_FONT_DIR;
   const dirs = configured ? configured.split(path.delimiter).filter(Boolean) : DEFAULT_FONT_DIRS;
   return dirs.filter((d) => {
     try {
