@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/authorize";
 import { getWorksheetView } from "@/lib/workbook/service";
 import { currentLiveEventId } from "./stream";

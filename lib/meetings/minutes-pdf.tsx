@@ -1,3 +1,4 @@
+import "server-only";
 import { Text, View } from "@react-pdf/renderer";
 import { DataTable, Paragraphs, Panel, ReportDocument, ReportPage, renderWithFonts, styles, formatDate, formatIsoDate } from "@/lib/export/pdf";
 import { describeValue } from "./describe";
