@@ -39,6 +39,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "invitation.revoked": "revoked an invitation",
   "worksheet.status_changed": "changed a worksheet's status",
   "answer.restored": "restored an earlier answer",
+  "workbook.upgraded": "moved the plan to a newer version of the workbook",
   "assignment.created": "assigned a worksheet",
   "assignment.removed": "removed an assignment",
   "calldata.imported": "imported 911 call data",

@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   "comment.write": "Write, edit and resolve comments",
   "progress.read": "See the progress dashboard",
   "export.create": "Export the workbook as a PDF",
+  "workbook.upgrade": "Move the plan to a newer version of its workbook",
   "meeting.read": "See and follow team meetings",
   "meeting.manage": "Schedule, start and run team meetings",
   "meeting.contribute": "Take notes and capture decisions and actions in a meeting",

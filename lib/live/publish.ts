@@ -17,7 +17,8 @@ export type LiveEventType =
   | "presence.changed"
   | "notification.created"
   | "meeting.changed"
-  | "calldata.changed";
+  | "calldata.changed"
+  | "workbook.upgraded";
 
 export async function publish(db: Tx | Db, workspaceId: string, type: LiveEventType, payload: Record<string, unknown>) {
   await db.$executeRaw`

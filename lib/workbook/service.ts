@@ -29,23 +29,31 @@ export type AnswerState = {
 };
 
 type WorkbookMeta = { id: string; templateKey: string; templateVersion: number };
-// A workbook's template never changes after creation, so this is safe to keep.
-const workbookCache = new Map<string, WorkbookMeta>();
+// A workbook's template version changes only when a coordinator upgrades it.
+// That clears this process's entry at once; other processes see the new
+// version within WORKBOOK_CACHE_MS.
+const WORKBOOK_CACHE_MS = 5_000;
+const workbookCache = new Map<string, WorkbookMeta & { at: number }>();
+
+/** Forgets the cached template version of a workspace's workbook. */
+export function forgetWorkbook(workspaceId: string) {
+  workbookCache.delete(workspaceId);
+}
 
 export async function workbookFor(workspaceId: string): Promise<WorkbookMeta & { index: TemplateIndex }> {
   let meta = workbookCache.get(workspaceId);
-  if (!meta) {
+  if (!meta || Date.now() - meta.at > WORKBOOK_CACHE_MS) {
     const wb = await getDb().workbook.findUnique({
       where: { workspaceId },
       select: { id: true, templateKey: true, templateVersion: true },
     });
     if (!wb) throw notFound("Workbook");
-    meta = wb;
+    meta = { ...wb, at: Date.now() };
     workbookCache.set(workspaceId, meta);
   }
   const index = templateIndex(meta.templateKey, meta.templateVersion);
   if (!index) throw new AppError("internal", `The workbook's template ${meta.templateKey} v${meta.templateVersion} is not installed.`);
-  return { ...meta, index };
+  return { id: meta.id, templateKey: meta.templateKey, templateVersion: meta.templateVersion, index };
 }
 
 async function userNames(ids: (string | null)[]) {

@@ -17,6 +17,8 @@ import { saveAnswer, workbookFor } from "@/lib/workbook/service";
 import { listAuditLog, listMembers } from "@/lib/workspaces/service";
 import * as workspaceActions from "@/app/actions/workspaces";
 import * as meetingActions from "@/app/actions/meetings";
+import * as workbookActions from "@/app/actions/workbook";
+import { GET as getUpgradePreview } from "@/app/api/v1/workspaces/[id]/workbook/upgrade/route";
 import { GET as getWorkspaceRoute } from "@/app/api/v1/workspaces/[id]/route";
 import { GET as getWorkbookRoute } from "@/app/api/v1/workspaces/[id]/workbook/route";
 import { PUT as putAnswer } from "@/app/api/v1/workspaces/[id]/answers/[itemKey]/route";
@@ -119,6 +121,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "answers/[itemKey] PUT": { body: () => ({ value: "Written by an outsider", baseVersion: 1 }) },
   "answers/[itemKey]/restore POST": { body: (f) => ({ revisionId: f.revisionId, baseVersion: 1 }) },
   "answers/[itemKey]/revisions GET": {},
+  "archived-answers GET": {},
   "assignments GET": {},
   "assignments POST": { body: () => ({ worksheetKey: "practice", userIds: [outsider.userId] }) },
   "assignments/[assignmentId] DELETE": {},
@@ -138,12 +141,15 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "sessions/[sid] GET": {},
   "sessions/[sid]/minutes.pdf GET": { stream: true },
   "workbook GET": {},
+  "workbook/upgrade GET": {},
+  "workbook/upgrade POST": { body: () => ({ fromVersion: 1, toVersion: 2 }) },
   "worksheets/[worksheetKey] PATCH": { body: () => ({ status: "COMPLETE" }) },
 };
 
 /** Server actions whose first parameter is a workspace id, each called with otherwise valid arguments. */
 const WORKSPACE_ACTIONS: Record<string, Array<(ws: string, f: Fixture) => Promise<ActionResult<unknown>>>> = {
   updateWorkspaceAction: [(ws) => workspaceActions.updateWorkspaceAction(ws, { name: "Taken over" })],
+  upgradeWorkbookAction: [(ws) => workbookActions.upgradeWorkbookAction(ws, { fromVersion: 1, toVersion: 2 })],
   setArchivedAction: [(ws) => workspaceActions.setArchivedAction(ws, true), (ws) => workspaceActions.setArchivedAction(ws, false)],
   inviteAction: [(ws) => workspaceActions.inviteAction(ws, { email: "accomplice@example.org", role: "COORDINATOR" })],
   resendInvitationAction: [(ws, f) => workspaceActions.resendInvitationAction(ws, f.invitationId)],
@@ -442,6 +448,7 @@ const OPS: Op[] = [
   { permission: "progress.read", what: "see progress", writes: false, run: (ws) => route(getProgressRoute, "GET", { id: ws }) },
   // No export route yet: the export service's first step is this check.
   { permission: "export.create", what: "export the workbook", writes: false, run: (ws, who) => statusOfCall(authorize(who, ws, "export.create")) },
+  { permission: "workbook.upgrade", what: "preview a workbook upgrade", writes: true, run: (ws) => route(getUpgradePreview, "GET", { id: ws }) },
   { permission: "meeting.read", what: "list meetings", writes: false, run: (ws) => route(getSessions, "GET", { id: ws }) },
   {
     permission: "meeting.manage",

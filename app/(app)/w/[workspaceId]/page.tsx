@@ -9,6 +9,8 @@ import { requirePageActor } from "@/lib/auth/session";
 import { isAnswerable } from "@/lib/workbook/template-schema";
 import { getWorkbook, STATUS_LABELS, type WorksheetStatus } from "@/lib/workbook/service";
 import { isAnswered } from "@/lib/progress/model";
+import { TEMPLATES } from "@/lib/workbook/templates";
+import { newerVersion } from "@/lib/workbook/upgrade-plan";
 
 export const metadata: Metadata = { title: "Workbook" };
 
@@ -24,6 +26,7 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}`);
   const wb = await loadPage(() => getWorkbook(actor, workspaceId));
+  const upgradeTo = can(wb.access, "workbook.upgrade") ? newerVersion(TEMPLATES[wb.template.key], wb.template.version) : null;
   const sectionOpen = (section: (typeof wb.template.sections)[number]) => section.worksheets.reduce((n, w) => n + (wb.openThreads[w.key] ?? 0), 0);
   return (
     <div>
@@ -42,6 +45,15 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
         </div>
       </div>
       <p className="mt-1 max-w-3xl text-slate-700">{wb.template.description}</p>
+      {upgradeTo ? (
+        <div className="mt-4 max-w-3xl rounded-lg border border-sky-300 bg-sky-50 p-4 text-slate-900">
+          <p className="font-medium">Version {upgradeTo} of this workbook is available.</p>
+          <p className="mt-1 text-sm text-slate-700">See what it adds and changes before you decide. Your team’s answers are kept.</p>
+          <Link href={`/w/${workspaceId}/upgrade`} className={`${buttonVariants({ variant: "secondary" })} mt-3`}>
+            See what changes
+          </Link>
+        </div>
+      ) : null}
       <div className="mt-8 space-y-8">
         {wb.template.sections.map((section, si) => (
           <section key={section.key} aria-labelledby={`sec-${section.key}`}>
@@ -82,6 +94,12 @@ export default async function WorkbookPage({ params }: { params: Promise<{ works
         ))}
       </div>
       <p className="mt-10 max-w-3xl text-sm text-slate-600">{wb.template.attribution}</p>
+      <p className="mt-3 text-sm">
+        <Link href={`/w/${workspaceId}/archive`} className="text-brand-700 underline underline-offset-2">
+          Archived answers
+        </Link>
+        <span className="text-slate-600"> · answers to questions an earlier version of this workbook asked</span>
+      </p>
     </div>
   );
 }

@@ -26,6 +26,8 @@ function detail(action: string, data: Record<string, unknown> | null, targetName
       return `${lower(d.from)} → ${lower(d.to)}`;
     case "workspace.created":
       return String(d.name ?? "");
+    case "workbook.upgraded":
+      return `version ${d.fromVersion} → ${d.toVersion}${d.archived ? `; ${d.archived} ${d.archived === 1 ? "answer" : "answers"} archived` : ""}`;
     case "assignment.created":
     case "assignment.removed":
     case "assignment.updated":
