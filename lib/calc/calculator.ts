@@ -18,7 +18,9 @@ export type NumberSlot = SlotBase & { kind: "number"; min?: number; max?: number
 export type TableSlot = SlotBase & { kind: "table"; columns: readonly string[] };
 export type SeriesSlot = SlotBase & { kind: "data_series" };
 export type DateSlot = SlotBase & { kind: "date" };
-export type Slot = NumberSlot | TableSlot | SeriesSlot | DateSlot;
+/** A decision-matrix item's answer: scores per option and criterion, and the team's weights. */
+export type MatrixSlot = SlotBase & { kind: "decision_matrix" };
+export type Slot = NumberSlot | TableSlot | SeriesSlot | DateSlot | MatrixSlot;
 
 export type TableRows = Array<{ id: string; cells: Record<string, unknown> }>;
 export type SeriesRows = Array<{ id: string; label: string; values: Record<string, unknown> }>;
@@ -88,6 +90,9 @@ export class CalcContext<S extends string = string> {
         else if (rows.length === 0) this.missing.add(slot);
         return;
       }
+      case "decision_matrix":
+        if (typeof v !== "object" || v === null || typeof (v as { scores?: unknown }).scores !== "object") this.problems.set(slot, spec.needs);
+        return;
       case "date":
         if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) this.problems.set(slot, `${spec.needs} as a date`);
         return;
@@ -137,6 +142,10 @@ export class CalcContext<S extends string = string> {
   }
   series(slot: S): SeriesRows {
     return this.has(slot) ? ((this.raw[slot] as { rows: SeriesRows }).rows ?? []) : [];
+  }
+  /** The checked value of a slot as given (e.g. a decision matrix's answer). */
+  value(slot: S): unknown {
+    return this.has(slot) ? this.raw[slot] : undefined;
   }
   date(slot: S): string {
     return this.raw[slot] as string;

@@ -14,6 +14,7 @@ const SLOT_KINDS: Record<string, string[]> = {
   table: ["table"],
   data_series: ["data_series"],
   date: ["date"],
+  decision_matrix: ["decision_matrix"],
 };
 
 export type CalcProblem = { key: string; message: string };

@@ -27,6 +27,14 @@ export type CalcItem = {
   config?: Record<string, unknown>;
   /** Data-series column labels, passed to calculators that list them. */
   columnLabels?: Record<string, string>;
+  /** A decision matrix's options and criteria (with the template's weights). */
+  matrix?: MatrixSpec;
+};
+
+export type MatrixSpec = {
+  options: Array<{ value: string; label: string }>;
+  criteria: Array<{ key: string; label: string; weight: number }>;
+  weightsEditable: boolean;
 };
 
 export type InputOrigin = "local" | "default" | "reference" | "empty";
@@ -101,6 +109,7 @@ export class Resolver {
       raw[slot] = this.input(source).value;
       const src = this.items.get(source);
       if (src?.columnLabels && !config.columnLabels) config.columnLabels = src.columnLabels;
+      if (src?.matrix && !config.matrix) config.matrix = src.matrix;
     }
     const result = runCalculator(calc, raw, config);
     this.results.set(key, result);

@@ -1,7 +1,7 @@
 import type { Calculator } from "./calculator";
 import { budgetAndGap } from "./calculators/budget";
 import { crisisCapacity } from "./calculators/capacity";
-import { decisionMatrix } from "./calculators/decision-matrix";
+import { decisionMatrix, decisionMatrixRanking } from "./calculators/decision-matrix";
 import { formula } from "./calculators/formula";
 import { officerTime } from "./calculators/officer-time";
 import { riskScore } from "./calculators/risk";
@@ -12,6 +12,7 @@ export const CALCULATORS: Readonly<Record<string, Calculator<string>>> = Object.
   [budgetAndGap.name]: budgetAndGap as Calculator<string>,
   [officerTime.name]: officerTime as Calculator<string>,
   [decisionMatrix.name]: decisionMatrix,
+  [decisionMatrixRanking.name]: decisionMatrixRanking as Calculator<string>,
   [riskScore.name]: riskScore as Calculator<string>,
   [formula.name]: formula,
 });

@@ -1,4 +1,5 @@
-import { cellNumber, cellText, type CalcConfig, type Calculator, type Slot } from "../calculator";
+import { cellNumber, cellText, runCalculator, type CalcConfig, type Calculator, type Slot } from "../calculator";
+import type { MatrixSpec } from "../inputs";
 import type { ResultRow } from "../types";
 
 /**
@@ -121,5 +122,40 @@ export const decisionMatrix: Calculator<string> = {
       { label: "Rank", words: "options ordered by weighted score, highest first; equal scores share a rank" },
     );
     return r;
+  },
+};
+
+type MatrixValue = { scores?: Record<string, Record<string, unknown> | undefined>; weights?: Record<string, unknown> };
+
+/**
+ * The same ranking over a decision-matrix item: its options, criteria and
+ * template weights come from the item, its scores and the team's weights from
+ * the answer.
+ */
+export const decisionMatrixRanking: Calculator<"matrix"> = {
+  name: "decision-matrix-ranking",
+  title: "Response-option ranking",
+  slots: { matrix: { kind: "decision_matrix", label: "Scores", needs: "the scores of the options" } },
+  compute(c, config) {
+    const spec = config.matrix as MatrixSpec | undefined;
+    if (!spec) {
+      c.needWords("a decision matrix to rank");
+      return c.result;
+    }
+    const v = (c.value("matrix") ?? { scores: {} }) as MatrixValue;
+    const rows = spec.options.map((o) => ({ id: o.value, cells: { option: o.value, ...(v.scores?.[o.value] ?? {}) } }));
+    const raw: Record<string, unknown> = { scores: { rows } };
+    for (const k of spec.criteria) {
+      const w = spec.weightsEditable ? v.weights?.[k.key] : undefined;
+      raw[weightSlot(k.key)] = typeof w === "number" ? w : k.weight;
+    }
+    const inner = runCalculator(decisionMatrix, raw, {
+      criteria: spec.criteria,
+      optionColumn: "option",
+      optionLabels: Object.fromEntries(spec.options.map((o) => [o.value, o.label])),
+    });
+    Object.assign(c.result, { ...inner, needs: [] });
+    for (const n of inner.needs) c.needWords(n);
+    return c.result;
   },
 };

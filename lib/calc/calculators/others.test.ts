@@ -212,3 +212,29 @@ describe("template formulas", () => {
     expect(bad("x = 1")[0]).toMatch(/not allowed/);
   });
 });
+
+describe("ranking over a decision-matrix item", () => {
+  const matrix = {
+    options: [
+      { value: "a", label: "Option A" },
+      { value: "b", label: "Option B" },
+    ],
+    criteria: [
+      { key: "need", label: "Meets the need", weight: 1 },
+      { key: "cost", label: "Affordable", weight: 1 },
+    ],
+    weightsEditable: true,
+  };
+  it("uses the team's weights where set, else the template's", async () => {
+    const { decisionMatrixRanking } = await import("./decision-matrix");
+    const r = runCalculator(decisionMatrixRanking, { matrix: { scores: { a: { need: 4, cost: 2 }, b: { need: 3, cost: 5 } }, weights: { need: 3 } } }, { matrix });
+    // A: 4×3 + 2×1 = 14; B: 3×3 + 5×1 = 14
+    expect(r.tables[0].rows.map((x) => [x.label, x.cells.total, x.cells.rank])).toEqual([
+      ["Option A", 14, 1],
+      ["Option B", 14, 1],
+    ]);
+    const partial = runCalculator(decisionMatrixRanking, { matrix: { scores: { a: { need: 4 } } } }, { matrix });
+    expect(partial.tables[0].rows.find((x) => x.key === "a")?.needs).toBe("needs a 1–5 score for “Affordable”");
+    expect(partial.values.topScore).toBeNull();
+  });
+});
