@@ -27,6 +27,7 @@ import { POST as postAssignments } from "@/app/api/v1/workspaces/[id]/assignment
 import { GET as getComments, POST as postComments } from "@/app/api/v1/workspaces/[id]/comments/route";
 import { GET as getProgressRoute } from "@/app/api/v1/workspaces/[id]/progress/route";
 import { GET as getSessions, POST as postSessions } from "@/app/api/v1/workspaces/[id]/sessions/route";
+import { PUT as putCallTypes } from "@/app/api/v1/workspaces/[id]/call-types/route";
 import { callRoute, signInAs, type Called } from "../support/session-mock";
 import { dbFingerprint, newTeam, newUser, type Team } from "../support/teams";
 
@@ -107,6 +108,7 @@ const SEGMENT_PARAMS: Record<string, (f: Fixture) => string> = {
   commentId: (f) => f.commentId,
   threadId: (f) => f.threadId,
   sid: (f) => f.liveMeetingId,
+  uploadId: () => "0".repeat(24),
 };
 
 type RouteCase = { query?: Record<string, string>; body?: (f: Fixture) => unknown; stream?: boolean };
@@ -123,6 +125,14 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "answers/[itemKey]/revisions GET": {},
   "archived-answers GET": {},
   "assignments GET": {},
+  "call-data GET": {},
+  "call-imports GET": {},
+  "call-imports POST": { body: () => ({ uploadId: "0".repeat(24), fileName: "calls.csv" }) },
+  "call-imports/uploads POST": { body: () => "Call Type,Call Received\nWELCK,2025-01-01 10:00\n" },
+  "call-imports/uploads/[uploadId] POST": { body: () => ({}) },
+  "call-imports/uploads/[uploadId] DELETE": {},
+  "call-imports/uploads/[uploadId]/call-types POST": { body: () => ({ columns: { callCode: "Call Type", received: "Call Received" } }) },
+  "call-types PUT": { body: () => [{ code: "WELCK", category: "welfare-check", tier: "civilian" }] },
   "assignments POST": { body: () => ({ worksheetKey: "practice", userIds: [outsider.userId] }) },
   "assignments/[assignmentId] DELETE": {},
   "comments GET": { query: { worksheetKey: "practice" } },
@@ -444,6 +454,12 @@ const OPS: Op[] = [
     what: "post a comment",
     writes: true,
     run: (ws, who) => route(postComments, "POST", { id: ws }, { body: { worksheetKey: "practice", body: `A note from ${who.name}` } }),
+  },
+  {
+    permission: "calldata.import",
+    what: "map a 911 call type",
+    writes: true,
+    run: (ws) => route(putCallTypes, "PUT", { id: ws }, { body: [{ code: "WELCK", category: "welfare-check", tier: "civilian" }] }),
   },
   { permission: "progress.read", what: "see progress", writes: false, run: (ws) => route(getProgressRoute, "GET", { id: ws }) },
   // No export route yet: the export service's first step is this check.
