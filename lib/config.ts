@@ -68,7 +68,13 @@ const url = (protocols: string[], example: string) =>
 const schema = z.object({
   NODE_ENV: optionalText,
   DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://user:password@host:5432/database"),
+  /** A direct connection (no transaction-mode pooler) for LISTEN, migrations and advisory locks. Default: DATABASE_URL. */
+  DIRECT_DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://user:password@db-host:5432/database"),
   PORT: int(3000, 1, 65535),
+  /** Web server processes `npm start` runs on PORT; 0 = one per core. */
+  WEB_CONCURRENCY: int(0, 0, 256),
+  /** How long each server process keeps a decoded session and a membership (0 = not at all). */
+  AUTH_CACHE_TTL_MS: int(5_000, 0, 600_000),
   DATA_DIR: text(".data"),
   EMBEDDED_PG_PORT: int(0, 0, 65535),
   DB_POOL_MAX: int(10, 1, 1000),
@@ -154,8 +160,9 @@ export function config(): AppConfig {
  * read the settings; this records it for the rest of the process and for the
  * web server it starts.
  */
-export function setDatabaseUrl(url: string) {
+export function setDatabaseUrl(url: string, direct?: string) {
   process.env.DATABASE_URL = url;
+  if (direct !== undefined) process.env.DIRECT_DATABASE_URL = direct;
   cached = undefined;
 }
 

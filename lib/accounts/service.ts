@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetAccess } from "@/lib/auth/access-cache";
 import { requireActor, type Actor } from "@/lib/auth/authorize";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
@@ -33,7 +34,9 @@ export async function getMe(actor: Actor) {
 export async function updateProfile(actor: Actor, input: unknown) {
   const who = requireActor(actor);
   const data = parseInput(profileSchema, input);
-  return getDb().user.update({ where: { id: who.userId }, data: { name: data.name }, select: { id: true, name: true, email: true } });
+  const user = await getDb().user.update({ where: { id: who.userId }, data: { name: data.name }, select: { id: true, name: true, email: true } });
+  forgetAccess({ userId: who.userId });
+  return user;
 }
 
 export async function changePassword(actor: Actor, input: unknown) {

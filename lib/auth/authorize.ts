@@ -1,23 +1,32 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
+import { accessCache, membershipKey } from "./access-cache";
 import { AppError, notFound } from "@/lib/errors";
 import { READ_ONLY_PERMISSIONS, roleHas, type Permission, type Role } from "./permissions";
 
+type MembershipRow = { role: string; workspace: Access["workspace"] };
+
 /**
- * One membership lookup per request: a page that checks several permissions
- * (layout, page, panels) asks the database once. Outside a React server
- * request `cache` does not memoize, so every call reads afresh.
+ * At most one membership lookup per request, and usually none: a found
+ * membership is kept for AUTH_CACHE_TTL_MS (a few seconds; see
+ * access-cache.ts), and a page that checks several permissions (layout, page,
+ * panels) also shares one lookup through React's `cache`.
  */
-const membershipOf = cache((workspaceId: string, userId: string) =>
-  getDb().membership.findUnique({
+const membershipOf = cache(async (workspaceId: string, userId: string): Promise<MembershipRow | null> => {
+  const key = membershipKey(workspaceId, userId);
+  const hit = accessCache.membership.get(key) as MembershipRow | undefined;
+  if (hit) return hit;
+  const row = await getDb().membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
     select: {
       role: true,
       workspace: { select: { id: true, name: true, jurisdiction: true, population: true, archivedAt: true } },
     },
-  }),
-);
+  });
+  if (row) accessCache.membership.set(key, row);
+  return row;
+});
 
 /** The signed-in person a domain function acts for. */
 export type Actor = { userId: string; email: string; name: string };

@@ -1,14 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authorize, can, type Access, type Actor } from "@/lib/auth/authorize";
 import type { Role } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
-import { LIVE_CHANNEL, publish } from "@/lib/live/publish";
-import { Prisma } from "@/lib/db/generated/client";
+import { publish } from "@/lib/live/publish";
 import { emptyValue, validateAnswer } from "./answer-schemas";
+import { saveStatement } from "./save-sql";
 import { isAnswerable, type Item, type TemplateIndex } from "./template-schema";
 import { templateIndex } from "./templates";
 
@@ -203,8 +202,8 @@ function findItem(index: TemplateIndex, itemKey: string) {
 /**
  * Saves one answer. The write is based on `baseVersion`: if the stored version
  * has moved on, nothing is written and a 409 carries the current value and who
- * changed it. Every accepted write bumps the version and writes one revision,
- * in the same transaction.
+ * changed it. Every accepted write bumps the version and writes one revision
+ * and one live event, in the same transaction (one statement, see above).
  */
 export async function saveAnswer(
   actor: Actor,
@@ -223,108 +222,33 @@ export async function saveAnswer(
   }
   const newValue = JSON.stringify(checked.value);
   const userId = access.actor.userId;
-  try {
-    const result = await getDb().$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<CurrentRow[]>`
-        SELECT value, version, "updatedById", "updatedAt" FROM "Answer"
-        WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey} FOR UPDATE`;
-      const current = rows[0];
-      // Built after the transaction: looking up names here would need a second
-      // pool connection while this one is held, and many conflicting saves at
-      // once would then exhaust the pool.
-      if ((current?.version ?? 0) !== baseVersion) return { conflict: current ?? null } as const;
-      const version = baseVersion + 1;
-      const updatedAt = new Date();
-      const event = JSON.stringify({
-        itemKey,
-        worksheetKey,
-        version,
-        value: checked.value,
-        updatedBy: { id: userId, name: access.actor.name },
-        updatedAt: updatedAt.toISOString(),
-      });
-      // The row is locked and its version checked: the rest of the save is one
-      // statement. A first answer is inserted unless a concurrent first answer
-      // won (then nothing is written and the save is a conflict). The answer,
-      // its revision, the worksheet's move from "not started" to "in progress"
-      // (only a worksheet in that state is touched, so no lock is taken on it
-      // otherwise) and the live event are written together; the NOTIFY is
-      // delivered when the transaction commits. (PostgreSQL runs every
-      // data-modifying step of a WITH exactly once, referenced or not.)
-      const writeAnswer = current
-        ? Prisma.sql`UPDATE "Answer" SET value = ${newValue}::jsonb, version = ${version}, "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
-            WHERE "workbookId" = ${wb.id} AND "itemKey" = ${itemKey} RETURNING version`
-        : Prisma.sql`INSERT INTO "Answer" (id, "workbookId", "worksheetKey", "itemKey", value, version, "updatedById", "updatedAt")
-            VALUES (${randomUUID()}, ${wb.id}, ${worksheetKey}, ${itemKey}, ${newValue}::jsonb, ${version}, ${userId}, ${updatedAt})
-            ON CONFLICT ("workbookId", "itemKey") DO NOTHING RETURNING version`;
-      const [saved] = await tx.$queryRaw<{ saved: number | null; moved: number }[]>`
-        WITH ans AS (${writeAnswer}),
-        rev AS (
-          INSERT INTO "AnswerRevision" ("workbookId", "worksheetKey", "itemKey", version, "oldValue", "newValue", "actorId", "restoredFromId", "createdAt")
-          SELECT ${wb.id}, ${worksheetKey}, ${itemKey}, ${version}, ${current ? JSON.stringify(current.value) : null}::jsonb,
-                 ${newValue}::jsonb, ${userId}, ${opts.restoredFromId ?? null}::bigint, ${updatedAt} FROM ans
-          RETURNING id
-        ),
-        new_state AS (
-          INSERT INTO "WorksheetState" (id, "workbookId", "worksheetKey", status, "updatedById", "updatedAt")
-          SELECT ${randomUUID()}, ${wb.id}, ${worksheetKey}, 'IN_PROGRESS'::"WorksheetStatus", ${userId}, ${updatedAt} FROM ans
-          ON CONFLICT ("workbookId", "worksheetKey") DO NOTHING
-          RETURNING "worksheetKey"
-        ),
-        started AS (
-          UPDATE "WorksheetState" SET status = 'IN_PROGRESS', "updatedById" = ${userId}, "updatedAt" = ${updatedAt}
-          WHERE "workbookId" = ${wb.id} AND "worksheetKey" = ${worksheetKey} AND status = 'NOT_STARTED' AND EXISTS (SELECT 1 FROM ans)
-          RETURNING "worksheetKey"
-        ),
-        moved AS (SELECT "worksheetKey" FROM new_state UNION ALL SELECT "worksheetKey" FROM started),
-        logged AS (
-          INSERT INTO "WorksheetStatusChange" ("workbookId", "worksheetKey", "fromStatus", "toStatus", "actorId", "createdAt")
-          SELECT ${wb.id}, ${worksheetKey}, 'NOT_STARTED'::"WorksheetStatus", 'IN_PROGRESS'::"WorksheetStatus", ${userId}, ${updatedAt} FROM moved
-          RETURNING id
-        ),
-        ev AS (
-          INSERT INTO "LiveEvent" ("workspaceId", type, payload)
-          SELECT ${access.workspaceId}, 'answer.saved',
-                 ${event}::jsonb || CASE WHEN EXISTS (SELECT 1 FROM moved) THEN '{"status":"IN_PROGRESS"}'::jsonb ELSE '{}'::jsonb END
-          FROM ans
-          RETURNING id
-        )
-        SELECT (SELECT version FROM ans) AS saved,
-               (SELECT count(*) FROM moved)::int AS moved,
-               (SELECT count(*) FROM (SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('id', ev.id, 'w', ${access.workspaceId}::text, 't', 'answer.saved')::text) FROM ev) n)::int AS notified`;
-      if (!saved || saved.saved === null) return { conflict: null, raced: true } as const;
-      if (opts.audit) {
-        await audit(tx, {
-          workspaceId: access.workspaceId,
-          actorId: userId,
-          action: opts.audit.action,
-          targetType: "answer",
-          targetId: itemKey,
-          data: { worksheetKey, version, ...opts.audit.data },
-        });
-      }
-      return { version, updatedAt: updatedAt.toISOString(), worksheetKey };
-    });
-    if ("conflict" in result) throw await conflictError(wb.id, itemKey, result.conflict ?? undefined);
-    return result;
-  } catch (err) {
-    // Two first writes raced: the loser sees the winner's value. Only a unique
-    // violation means that; any other failed query is a real error, not a conflict.
-    if (isUniqueViolation(err)) throw await conflictError(wb.id, itemKey);
-    throw err;
-  }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: unknown; meta?: { code?: string; driverAdapterError?: { cause?: { code?: string; originalCode?: string } } } };
-  const cause = e?.meta?.driverAdapterError?.cause;
-  return (
-    e?.code === "P2002" ||
-    e?.meta?.code === "23505" ||
-    cause?.originalCode === "23505" ||
-    cause?.code === "23505" ||
-    /duplicate key value violates unique constraint/i.test(String(e?.message ?? ""))
+  const version = baseVersion + 1;
+  const updatedAt = new Date().toISOString();
+  const event = JSON.stringify({
+    itemKey,
+    worksheetKey,
+    version,
+    value: checked.value,
+    updatedBy: { id: userId, name: access.actor.name },
+    updatedAt,
+  });
+  const { rows } = await getPool().query<{ saved: number | null }>(
+    saveStatement({
+      workbookId: wb.id,
+      workspaceId: access.workspaceId,
+      worksheetKey,
+      itemKey,
+      newValue,
+      baseVersion,
+      userId,
+      updatedAt,
+      event,
+      restoredFromId: opts.restoredFromId?.toString() ?? null,
+      audit: opts.audit ? { action: opts.audit.action, data: JSON.stringify({ worksheetKey, version, ...opts.audit.data }) } : null,
+    }),
   );
+  if (rows[0]?.saved == null) throw await conflictError(wb.id, itemKey);
+  return { version, updatedAt, worksheetKey };
 }
 
 export async function setWorksheetStatus(actor: Actor, workspaceId: string, worksheetKey: string, input: unknown) {

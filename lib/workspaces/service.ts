@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize, requireActor, type Actor } from "@/lib/auth/authorize";
 import type { Role } from "@/lib/auth/permissions";
+import { forgetAccess } from "@/lib/auth/access-cache";
 import { audit } from "@/lib/audit/log";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
@@ -64,33 +65,41 @@ export async function updateWorkspace(actor: Actor, workspaceId: string, input: 
   // "workspace.manage" passes on an archived workspace so it can be restored; its details stay read-only.
   if (access.workspace.archivedAt) throw new AppError("forbidden", "This workspace is archived. Restore it before changing its details.");
   const data = parseInput(updateWorkspaceSchema, input);
-  return getDb().$transaction(async (tx) => {
-    const ws = await tx.workspace.update({
-      where: { id: access.workspaceId },
-      data: {
-        ...(data.name !== undefined ? { name: data.name } : {}),
-        ...(data.jurisdiction !== undefined ? { jurisdiction: data.jurisdiction } : {}),
-        ...(data.population !== undefined ? { population: data.population } : {}),
-      },
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const ws = await tx.workspace.update({
+        where: { id: access.workspaceId },
+        data: {
+          ...(data.name !== undefined ? { name: data.name } : {}),
+          ...(data.jurisdiction !== undefined ? { jurisdiction: data.jurisdiction } : {}),
+          ...(data.population !== undefined ? { population: data.population } : {}),
+        },
+      });
+      await audit(tx, { workspaceId: ws.id, actorId: access.actor.userId, action: "workspace.updated", targetType: "workspace", targetId: ws.id, data });
+      return ws;
     });
-    await audit(tx, { workspaceId: ws.id, actorId: access.actor.userId, action: "workspace.updated", targetType: "workspace", targetId: ws.id, data });
-    return ws;
-  });
+  } finally {
+    forgetAccess({ workspaceId: access.workspaceId });
+  }
 }
 
 export async function setArchived(actor: Actor, workspaceId: string, archived: boolean) {
   const access = await authorize(actor, workspaceId, "workspace.manage");
-  return getDb().$transaction(async (tx) => {
-    const ws = await tx.workspace.update({ where: { id: access.workspaceId }, data: { archivedAt: archived ? new Date() : null } });
-    await audit(tx, {
-      workspaceId: ws.id,
-      actorId: access.actor.userId,
-      action: archived ? "workspace.archived" : "workspace.restored",
-      targetType: "workspace",
-      targetId: ws.id,
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const ws = await tx.workspace.update({ where: { id: access.workspaceId }, data: { archivedAt: archived ? new Date() : null } });
+      await audit(tx, {
+        workspaceId: ws.id,
+        actorId: access.actor.userId,
+        action: archived ? "workspace.archived" : "workspace.restored",
+        targetType: "workspace",
+        targetId: ws.id,
+      });
+      return ws;
     });
-    return ws;
-  });
+  } finally {
+    forgetAccess({ workspaceId: access.workspaceId });
+  }
 }
 
 export async function listMembers(actor: Actor, workspaceId: string) {
@@ -118,43 +127,51 @@ async function assertCoordinatorRemains(tx: Tx, workspaceId: string, leavingUser
 export async function changeMemberRole(actor: Actor, workspaceId: string, input: unknown) {
   const access = await authorize(actor, workspaceId, "members.manage");
   const { userId, role } = parseInput(changeRoleSchema, input);
-  return getDb().$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspaceId, userId } } });
-    if (!membership) throw notFound("That member");
-    if (membership.role === role) return membership;
-    if (membership.role === "COORDINATOR") await assertCoordinatorRemains(tx, access.workspaceId, userId);
-    const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
-    await audit(tx, {
-      workspaceId: access.workspaceId,
-      actorId: access.actor.userId,
-      action: "member.role_changed",
-      targetType: "user",
-      targetId: userId,
-      data: { from: membership.role, to: role },
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspaceId, userId } } });
+      if (!membership) throw notFound("That member");
+      if (membership.role === role) return membership;
+      if (membership.role === "COORDINATOR") await assertCoordinatorRemains(tx, access.workspaceId, userId);
+      const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
+      await audit(tx, {
+        workspaceId: access.workspaceId,
+        actorId: access.actor.userId,
+        action: "member.role_changed",
+        targetType: "user",
+        targetId: userId,
+        data: { from: membership.role, to: role },
+      });
+      return updated;
     });
-    return updated;
-  });
+  } finally {
+    forgetAccess({ workspaceId: access.workspaceId, userId });
+  }
 }
 
 export async function removeMember(actor: Actor, workspaceId: string, userId: unknown) {
   const target = parseInput(idSchema, userId);
   const self = requireActor(actor).userId === target;
   const access = await authorize(actor, workspaceId, self ? "workspace.read" : "members.manage");
-  await getDb().$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspaceId, userId: target } } });
-    if (!membership) throw notFound("That member");
-    if (membership.role === "COORDINATOR") await assertCoordinatorRemains(tx, access.workspaceId, target);
-    await tx.membership.delete({ where: { id: membership.id } });
-    await tx.assignment.deleteMany({ where: { userId: target, workbook: { workspaceId: access.workspaceId } } });
-    await audit(tx, {
-      workspaceId: access.workspaceId,
-      actorId: access.actor.userId,
-      action: self ? "member.left" : "member.removed",
-      targetType: "user",
-      targetId: target,
-      data: { role: membership.role },
+  try {
+    await getDb().$transaction(async (tx) => {
+      const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: access.workspaceId, userId: target } } });
+      if (!membership) throw notFound("That member");
+      if (membership.role === "COORDINATOR") await assertCoordinatorRemains(tx, access.workspaceId, target);
+      await tx.membership.delete({ where: { id: membership.id } });
+      await tx.assignment.deleteMany({ where: { userId: target, workbook: { workspaceId: access.workspaceId } } });
+      await audit(tx, {
+        workspaceId: access.workspaceId,
+        actorId: access.actor.userId,
+        action: self ? "member.left" : "member.removed",
+        targetType: "user",
+        targetId: target,
+        data: { role: membership.role },
+      });
     });
-  });
+  } finally {
+    forgetAccess({ workspaceId: access.workspaceId, userId: target });
+  }
 }
 
 export async function listAuditLog(actor: Actor, workspaceId: string, opts: { limit?: number; before?: bigint } = {}) {
