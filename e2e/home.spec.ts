@@ -12,7 +12,7 @@ test("the home page says what the product is and passes axe", async ({ page }) =
 test("the health endpoint reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  expect(await res.json()).toEqual({ status: "ok", db: "ok", pid: expect.any(Number) });
 });
 
 test("the sources page names the frameworks and links the CSG workbook", async ({ page }) => {

@@ -1,38 +1,51 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { config } from "@/lib/config";
+import pg from "pg";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { poolConfig } from "@/lib/db/pool";
+import { databaseUrl, directDatabaseUrl, isPooled } from "@/lib/db/urls";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbUrl?: string };
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __pool?: pg.Pool; __dbUrl?: string };
 
-export function databaseUrl(): string {
-  const url = config().DATABASE_URL;
-  if (!url) {
-    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides a database.");
-  }
-  return url;
-}
+export { databaseUrl, directDatabaseUrl, isPooled };
 
-/** One Prisma client per process, on a pg Pool configured from the environment. */
-export function getDb(): PrismaClient {
+function ensure() {
   const url = databaseUrl();
-  if (!globalForDb.__db || globalForDb.__dbUrl !== url) {
-    const adapter = new PrismaPg(poolConfig(url));
-    globalForDb.__db = new PrismaClient({ adapter });
+  if (!globalForDb.__db || !globalForDb.__pool || globalForDb.__dbUrl !== url) {
+    const pool = new pg.Pool(poolConfig(url, { pooled: isPooled() }));
+    // An idle connection that dies (server restart, pooler recycling it) must not crash the process.
+    pool.on("error", () => {});
+    globalForDb.__pool = pool;
+    globalForDb.__db = new PrismaClient({ adapter: new PrismaPg(pool) });
     globalForDb.__dbUrl = url;
   }
-  return globalForDb.__db;
+  return { db: globalForDb.__db, pool: globalForDb.__pool };
+}
+
+/** One Prisma client per process, on the process's pg pool. */
+export function getDb(): PrismaClient {
+  return ensure().db;
+}
+
+/**
+ * The same pool the Prisma client runs on, for the few hot paths that send
+ * one hand-written statement (the autosave). Single statements only: with a
+ * transaction-mode pooler, consecutive queries may run on different server
+ * connections.
+ */
+export function getPool(): pg.Pool {
+  return ensure().pool;
 }
 
 export async function disconnectDb() {
-  if (globalForDb.__db) {
-    await globalForDb.__db.$disconnect();
-    globalForDb.__db = undefined;
-    globalForDb.__dbUrl = undefined;
-  }
+  const { __db: db, __pool: pool } = globalForDb;
+  globalForDb.__db = undefined;
+  globalForDb.__pool = undefined;
+  globalForDb.__dbUrl = undefined;
+  if (db) await db.$disconnect().catch(() => {});
+  if (pool && !pool.ended) await pool.end().catch(() => {});
 }

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { LOCK_KEYS } from "./lock";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order, keeping
@@ -16,7 +17,7 @@ import pg from "pg";
  */
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
-const ADVISORY_LOCK_KEY = 72707369;
+const ADVISORY_LOCK_KEY = LOCK_KEYS.migrate;
 
 export class MigrationError extends Error {
   constructor(message: string, readonly migration?: string) {

@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { config } from "@/lib/config";
+import { directDatabaseUrl } from "@/lib/db/urls";
 import { LIVE_CHANNEL } from "./publish";
 
 /**
@@ -298,10 +298,13 @@ export class LiveListener {
 
 const globalForLive = globalThis as unknown as { __liveListener?: LiveListener; __liveListenerUrl?: string };
 
-/** The process's listener on DATABASE_URL, started on first use. */
+/**
+ * The process's listener, started on first use. LISTEN needs a session of its
+ * own, so it connects to DIRECT_DATABASE_URL (DATABASE_URL when unset), never
+ * through a transaction-mode pooler.
+ */
 export function getLiveListener(): LiveListener {
-  const url = config().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set.");
+  const url = directDatabaseUrl();
   if (!globalForLive.__liveListener || globalForLive.__liveListenerUrl !== url) {
     const old = globalForLive.__liveListener;
     if (old) void old.stop();

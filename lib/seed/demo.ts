@@ -1,7 +1,8 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
-import { getDb } from "@/lib/db/client";
+import { directDatabaseUrl, getDb } from "@/lib/db/client";
+import { LOCK_KEYS, withSessionLock } from "@/lib/db/lock";
 import { createWorkbookForWorkspace } from "@/lib/workbook/create";
 import { demoAnswers, demoStatuses } from "@/lib/workbook/templates/demo-answers";
 import { templateIndex, DEFAULT_TEMPLATE_KEY, TEMPLATES } from "@/lib/workbook/templates";
@@ -18,17 +19,18 @@ const DAY = 24 * 60 * 60 * 1000;
 /**
  * Seeds the demo workspace into an empty database (no users yet), unless
  * DEMO_SEED=false. Returns the demo sign-in details when the demo users exist.
+ * Instances starting at the same moment seed one after another under an
+ * advisory lock (on DIRECT_DATABASE_URL), so only the first one seeds.
  */
 export async function seedDemoIfEmpty(): Promise<{ demo?: { emails: string[]; password: string }; created: boolean }> {
   const c = config();
   if (!c.DEMO_SEED) return { created: false };
   const db = getDb();
-  const users = await db.user.count();
-  let created = false;
-  if (users === 0) {
+  const created = await withSessionLock(directDatabaseUrl(), LOCK_KEYS.seed, async () => {
+    if ((await db.user.count()) > 0) return false;
     await seedDemo(c.DEMO_PASSWORD);
-    created = true;
-  }
+    return true;
+  });
   const demoExists = await db.user.findUnique({ where: { email: DEMO_USERS[0].email } });
   return demoExists ? { demo: { emails: DEMO_USERS.map((u) => u.email), password: c.DEMO_PASSWORD }, created } : { created };
 }

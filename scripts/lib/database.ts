@@ -2,7 +2,8 @@ import path from "node:path";
 import { config, setDatabaseUrl } from "../../lib/config";
 import { startEmbedded, type EmbeddedServer } from "../../lib/db/embedded";
 
-export type Database = { url: string; embedded?: EmbeddedServer };
+/** `url` for ordinary queries (may be a pooler); `direct` for migrations, locks and LISTEN. */
+export type Database = { url: string; direct: string; embedded?: EmbeddedServer };
 
 /**
  * The database the app uses: DATABASE_URL, or (unset) the embedded PostgreSQL
@@ -13,7 +14,7 @@ export async function openDatabase(log: (msg: string) => void, opts: { persisten
   const c = config();
   if (c.DATABASE_URL) {
     log("using the PostgreSQL server from DATABASE_URL");
-    return { url: c.DATABASE_URL };
+    return { url: c.DATABASE_URL, direct: c.DIRECT_DATABASE_URL || c.DATABASE_URL };
   }
   const dir = path.join(c.dataDir, "pg");
   const shown = dir.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), dir) : dir;
@@ -30,5 +31,5 @@ export async function openDatabase(log: (msg: string) => void, opts: { persisten
   }
   setDatabaseUrl(embedded.url());
   log(`PostgreSQL is running on port ${embedded.port}`);
-  return { url: embedded.url(), embedded };
+  return { url: embedded.url(), direct: embedded.url(), embedded };
 }

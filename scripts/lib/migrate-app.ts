@@ -12,7 +12,7 @@ async function main() {
   config();
   const db = await openDatabase(log);
   try {
-    const result = await migrate(db.url, { log });
+    const result = await migrate(db.direct, { log });
     log(result.applied.length ? `applied ${result.applied.length} migration(s)` : "database schema is up to date");
   } finally {
     await db.embedded?.stop();

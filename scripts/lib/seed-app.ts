@@ -14,7 +14,7 @@ async function main() {
   const c = config();
   const db = await openDatabase(log);
   try {
-    await migrate(db.url, { log });
+    await migrate(db.direct, { log });
     const { seedDemo, DEMO_USERS } = await import("../../lib/seed/demo");
     const { getDb, disconnectDb } = await import("../../lib/db/client");
     try {

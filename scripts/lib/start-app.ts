@@ -2,19 +2,23 @@
  * `npm start` (production) and `npm run dev` (hot reload).
  *
  * 1. With DATABASE_URL unset, starts the embedded PostgreSQL in DATA_DIR/pg.
- * 2. Applies migrations and seeds the demo workspace into an empty database.
- * 3. Builds if needed, then runs Next.js on PORT and prints the URL and the
- *    demo sign-in details.
- * 4. On Ctrl-C / SIGTERM, stops Next.js and PostgreSQL cleanly.
+ * 2. Applies migrations and seeds the demo workspace into an empty database,
+ *    each under an advisory lock on DIRECT_DATABASE_URL, so instances that
+ *    start at the same moment do it once.
+ * 3. Builds if needed, then runs WEB_CONCURRENCY web server processes
+ *    (default: one per core; one in development) on PORT with node:cluster
+ *    (`scripts/server.mjs`), and prints the URL and the demo sign-in details.
+ *    A server process that dies is replaced.
+ * 4. On Ctrl-C / SIGTERM, stops the server processes and PostgreSQL cleanly.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
 import path from "node:path";
 import { ConfigError, config, type AppConfig } from "../../lib/config";
 import type { EmbeddedServer } from "../../lib/db/embedded";
 import { localSecret } from "../../lib/db/local-secrets";
 import { migrate } from "../../lib/db/migrate";
-import { buildIsCurrent, newestSource, stampFile } from "./build-stamp";
+import { buildIfNeeded } from "./build";
 import { openDatabase } from "./database";
 
 const dev = process.argv.includes("--dev");
@@ -31,26 +35,34 @@ try {
 }
 
 let embedded: EmbeddedServer | undefined;
-let next: ChildProcess | undefined;
 let stopping = false;
+const workers = new Set<Worker>();
+
+async function stopWorkers() {
+  const alive = [...workers].filter((w) => !w.isDead());
+  await Promise.all(
+    alive.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            w.process.kill("SIGKILL");
+            resolve();
+          }, 5000);
+          w.once("exit", () => {
+            clearTimeout(t);
+            resolve();
+          });
+          w.process.kill("SIGTERM");
+        }),
+    ),
+  );
+}
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  if (next && next.exitCode === null) {
-    next.kill("SIGTERM");
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        next?.kill("SIGKILL");
-        r(null);
-      }, 5000);
-      next?.once("exit", () => {
-        clearTimeout(t);
-        r(null);
-      });
-    });
-  }
+  await stopWorkers();
   if (embedded) {
     await embedded.stop().catch((e) => console.error("Could not stop PostgreSQL cleanly:", e));
     log("PostgreSQL stopped");
@@ -59,23 +71,6 @@ async function shutdown(code = 0) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-
-function buildIfNeeded() {
-  if (buildIsCurrent(root)) return;
-  const sources = String(newestSource(root));
-  log("building the app (first start or changed sources)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) {
-    console.error("The build failed; see the messages above.");
-    process.exit(result.status ?? 1);
-  }
-  // The PDF export's worker thread runs a bundled file; build it with the app.
-  spawnSync(process.execPath, [path.join(root, "lib", "export", "build-worker.mjs")], { stdio: "inherit" });
-  writeFileSync(stampFile(root), sources);
-}
 
 async function waitForHealth(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -109,7 +104,8 @@ async function main() {
   embedded = database.embedded;
   env.DATABASE_URL = database.url;
 
-  const result = await migrate(database.url, { log });
+  if (database.direct !== database.url) log("using DIRECT_DATABASE_URL for migrations, locks and live updates");
+  const result = await migrate(database.direct, { log });
   log(result.applied.length ? `applied ${result.applied.length} migration(s)` : "database schema is up to date");
 
   const { seedDemoIfEmpty } = await import("../../lib/seed/demo");
@@ -117,16 +113,42 @@ async function main() {
   const { disconnectDb } = await import("../../lib/db/client");
   await disconnectDb();
 
-  if (!dev) buildIfNeeded();
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(c.PORT)], { stdio: "inherit", env });
-  next.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`The web server exited (code ${code}).`);
-      void shutdown(code ?? 1);
-    }
-  });
-  if (await waitForHealth(appUrl, 120_000)) {
+  if (!dev && !buildIfNeeded(root, log)) {
+    console.error("The build failed; see the messages above.");
+    return shutdown(1);
+  }
+  const count = dev ? 1 : c.WEB_CONCURRENCY || os.availableParallelism();
+  cluster.setupPrimary({ exec: path.join(root, "scripts", "server.mjs"), execArgv: [], args: dev ? ["--dev"] : [] });
+  let restarts = 0;
+  const listening = new Set<number>();
+  let allListening: () => void = () => {};
+  const everyoneListening = new Promise<void>((r) => (allListening = r));
+  const fork = () => {
+    const w = cluster.fork({ ...env, PORT: String(c.PORT) });
+    workers.add(w);
+    w.on("listening", () => {
+      listening.add(w.id);
+      if (listening.size >= count) allListening();
+    });
+    w.on("exit", (code, signal) => {
+      workers.delete(w);
+      if (stopping) return;
+      console.error(`A web server process (pid ${w.process.pid}) exited (${signal ?? `code ${code}`}).`);
+      // Replace it, unless processes keep dying (a broken build or port in use).
+      if (++restarts > 5 * count) {
+        console.error("The web server processes keep exiting; stopping.");
+        void shutdown(code || 1);
+      } else {
+        setTimeout(() => !stopping && fork(), 500);
+      }
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+  log(`${count} web server process${count === 1 ? "" : "es"} on port ${c.PORT}`);
+  // Announce once every process takes requests, not just the first. The public
+  // address (APP_URL) may be a load balancer in front of several instances: check this one.
+  await Promise.race([everyoneListening, new Promise((r) => setTimeout(r, 120_000))]);
+  if (await waitForHealth(`http://localhost:${c.PORT}`, 120_000)) {
     console.log(`\n  Crisis Plan Workbook is running at ${appUrl}\n`);
     if (seeded.demo) {
       console.log("  Demo sign-in (workspace “Demo County Crisis Response Plan”):");

@@ -95,7 +95,7 @@ let cora: Actor, mo: Actor, yuri: Actor;
 let X: string, Y: string;
 const listeners: LiveListener[] = [];
 const newListener = async () => {
-  const l = new LiveListener({ connectionString: process.env.DATABASE_URL!, minBackoffMs: 50, maxBackoffMs: 500, log: () => {} });
+  const l = new LiveListener({ connectionString: process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL!, minBackoffMs: 50, maxBackoffMs: 500, log: () => {} });
   listeners.push(l);
   await l.start();
   return l;
@@ -170,7 +170,7 @@ describe("listener", () => {
       import { LiveListener } from ${JSON.stringify(path.join(root, "lib/live/listener.ts"))};
       import { publish } from ${JSON.stringify(path.join(root, "lib/live/publish.ts"))};
       import { getDb } from ${JSON.stringify(path.join(root, "lib/db/client.ts"))};
-      const l = new LiveListener({ connectionString: process.env.DATABASE_URL!, log: () => {} });
+      const l = new LiveListener({ connectionString: process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL!, log: () => {} });
       await l.start();
       l.subscribe(process.env.WS!, { onEvents: (events) => { for (const e of events) console.log("EVENT " + JSON.stringify(e)); }, onResync: () => console.log("RESYNC") });
       console.log("READY");
