@@ -85,11 +85,15 @@ const postgresFor = (dir) => {
 const dataDir = path.join(os.tmpdir(), "crisis-smoke-data");
 rmSync(dataDir, { recursive: true, force: true });
 
-// 1. First start on the embedded database.
-let proc = start({ DATA_DIR: dataDir, DATABASE_URL: "" });
+// 1. First start on the embedded database, with two web server processes on one port.
+let proc = start({ DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2" });
 let health = await waitHealthy(proc);
 if (health.body.status !== "ok" || health.body.db !== "ok") fail(`health: ${JSON.stringify(health.body)}`);
 console.log(`smoke: first start healthy after ${health.seconds.toFixed(1)} s`);
+const pids = new Set();
+for (let i = 0; i < 20; i++) pids.add((await (await fetch(`${base}/api/health`)).json()).pid);
+if (pids.size !== 2) fail(`expected 2 server processes to answer 20 health checks, got ${pids.size}: ${[...pids].join(", ")}`);
+console.log(`smoke: WEB_CONCURRENCY=2 served 20 requests from processes ${[...pids].join(" and ")}`);
 for (let i = 0; i < 50 && !proc.output().includes("Press Ctrl-C"); i++) await sleep(200);
 if (!proc.output().includes("coordinator@example.org") || !proc.output().includes("smoke-password")) fail("demo sign-in details were not printed");
 if ((await fetch(base + "/")).status !== 200) fail("home page did not load");
@@ -101,6 +105,15 @@ await stop(proc);
 await sleep(1000);
 const left = postgresFor(dataDir);
 if (left.length) fail(`PostgreSQL processes left behind after Ctrl-C: ${left.join(", ")}`);
+const servers = [...pids].filter((pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (servers.length) fail(`web server processes left behind after Ctrl-C: ${servers.join(", ")}`);
 console.log("smoke: Ctrl-C stopped the app and PostgreSQL");
 
 // 2. Second start: same data.
