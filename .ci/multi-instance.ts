@@ -202,6 +202,7 @@ log(`both instances came up (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   await direct.end();
   log(`each of ${files.length} migration(s) applied once (by instance ${appliedBy[0].name}), demo seeded once`);
 }
+await until("instance A to announce that it is running", () => a.out().includes("Press Ctrl-C"), 120_000);
 const pidsA = new Set<number>();
 for (let n = 0; n < 20; n++) pidsA.add((await health(a.url))!.pid);
 if (pidsA.size !== 2) await fail(`instance A (WEB_CONCURRENCY=2) answered from ${pidsA.size} process(es)`);

@@ -90,6 +90,7 @@ let proc = start({ DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2" });
 let health = await waitHealthy(proc);
 if (health.body.status !== "ok" || health.body.db !== "ok") fail(`health: ${JSON.stringify(health.body)}`);
 console.log(`smoke: first start healthy after ${health.seconds.toFixed(1)} s`);
+for (let i = 0; i < 150 && !proc.output().includes("Press Ctrl-C"); i++) await sleep(200);
 const pids = new Set();
 for (let i = 0; i < 20; i++) pids.add((await (await fetch(`${base}/api/health`)).json()).pid);
 if (pids.size !== 2) fail(`expected 2 server processes to answer 20 health checks, got ${pids.size}: ${[...pids].join(", ")}`);

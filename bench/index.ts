@@ -16,6 +16,7 @@ import { runLive } from "./live";
 import { runPdf } from "./pdf";
 import { runRender } from "./render";
 import { runStartup } from "./startup";
+import { runState } from "./state";
 import { sizes, type Ctx } from "./lib/context";
 import { cpuMeter, descendants } from "./lib/proc";
 import { serverProfiler } from "./lib/profile";
@@ -24,7 +25,7 @@ import { demoInfo, seedDataset } from "./lib/seed";
 import { ROOT, cleanupAll, othersUsingBuild, prepareSnapshot, startApp, startBenchDb } from "./lib/stack";
 import { checkGeneratedValues } from "./lib/values";
 
-const BENCHMARKS = ["autosave", "live", "render", "pdf", "startup"] as const;
+const BENCHMARKS = ["autosave", "live", "render", "pdf", "startup", "state"] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 function usage(): never {
@@ -139,6 +140,7 @@ async function main() {
       live: runLive,
       render: runRender,
       pdf: runPdf,
+      state: runState,
     };
     try {
       for (const name of needsStack as Exclude<Name, "startup">[]) {

@@ -83,14 +83,17 @@ export type Dataset = {
  */
 export async function seedDataset(
   db: pg.Pool,
-  opts: { prefix: string; count: number; passwordHash: string; extraMemberId: string; memberOf: number },
+  opts: { prefix: string; count: number; passwordHash: string; extraMemberId?: string; memberOf?: number; members?: number },
 ): Promise<Dataset> {
   const t0 = performance.now();
   const p = opts.prefix;
-  const step = Math.max(1, Math.floor(opts.count / opts.memberOf));
-  const memberOf = Array.from({ length: opts.count }, (_, i) => i + 1)
-    .filter((i) => (i - 1) % step === 0)
-    .slice(0, opts.memberOf);
+  const members = opts.members ?? 2;
+  const step = Math.max(1, Math.floor(opts.count / Math.max(1, opts.memberOf ?? 1)));
+  const memberOf = opts.extraMemberId
+    ? Array.from({ length: opts.count }, (_, i) => i + 1)
+        .filter((i) => (i - 1) % step === 0)
+        .slice(0, opts.memberOf ?? 0)
+    : [];
   // 300 revisions per workbook: the first 46 items have 3 versions, the other 81 have 2.
   const template = ANSWERABLE.map((a, i) => ({
     itemKey: a.key,
@@ -107,8 +110,8 @@ export async function seedDataset(
     await client.query(
       `INSERT INTO "User" (id, email, name, "passwordHash", "createdAt", "updatedAt")
        SELECT 'bu_' || $1 || '_' || i || '_' || k, $1 || '-' || i || '-' || k || '@bench.example', 'Planner ' || i || '.' || k, $3, now(), now()
-         FROM generate_series(1, $2::int) i, generate_series(1, 2) k`,
-      [p, opts.count, opts.passwordHash],
+         FROM generate_series(1, $2::int) i, generate_series(1, $4::int) k`,
+      [p, opts.count, opts.passwordHash, members],
     );
     await client.query(
       `INSERT INTO "Workspace" (id, name, jurisdiction, population, "createdAt", "updatedAt")
@@ -125,10 +128,10 @@ export async function seedDataset(
       `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "createdAt")
        SELECT 'bm_' || $1 || '_' || i || '_' || k, 'bw_' || $1 || '_' || i, 'bu_' || $1 || '_' || i || '_' || k,
               (CASE WHEN k = 1 THEN 'COORDINATOR' ELSE 'MEMBER' END)::"Role", now()
-         FROM generate_series(1, $2::int) i, generate_series(1, 2) k
+         FROM generate_series(1, $2::int) i, generate_series(1, $5::int) k
        UNION ALL
        SELECT 'bm_' || $1 || '_' || i || '_x', 'bw_' || $1 || '_' || i, $3, 'MEMBER'::"Role", now() FROM unnest($4::int[]) i`,
-      [p, opts.count, opts.extraMemberId, memberOf],
+      [p, opts.count, opts.extraMemberId ?? null, memberOf, members],
     );
     await client.query(
       `INSERT INTO "Answer" (id, "workbookId", "worksheetKey", "itemKey", value, version, "updatedById", "updatedAt")

@@ -11,6 +11,9 @@ export class SseConnection {
   private res?: http.IncomingMessage;
   status = 0;
   contentType = "";
+  /** Set when the server ended the stream or the connection broke (not by `close()`). */
+  ended = false;
+  private closing = false;
   body = "";
 
   constructor(
@@ -59,6 +62,9 @@ export class SseConnection {
             }
           });
           res.on("error", () => {});
+          res.on("close", () => {
+            if (!this.closing) this.ended = true;
+          });
           resolve();
         },
       );
@@ -73,6 +79,7 @@ export class SseConnection {
   }
 
   close() {
+    this.closing = true;
     this.res?.destroy();
     this.req?.destroy();
   }

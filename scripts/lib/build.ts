@@ -8,8 +8,8 @@ import { buildIsCurrent, newestSource, stampFile } from "./build-stamp";
  * build failed. Several instances sharing one checkout should build once
  * before starting (`npm run build`), not all at once.
  */
-export function buildIfNeeded(root: string, log: (msg: string) => void): boolean {
-  if (buildIsCurrent(root)) return true;
+export function buildIfNeeded(root: string, log: (msg: string) => void, opts: { force?: boolean } = {}): boolean {
+  if (!opts.force && buildIsCurrent(root)) return true;
   const sources = String(newestSource(root));
   log("building the app (first start or changed sources)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
