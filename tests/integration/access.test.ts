@@ -149,6 +149,7 @@ const ROUTE_CASES: Record<string, RouteCase> = {
   "sessions GET": {},
   "sessions POST": { body: () => ({ title: "Hostile meeting", startsAt: "2027-01-05T15:00:00Z", agenda: [{ title: "Take over" }] }) },
   "sessions/[sid] GET": {},
+  "sessions/[sid] PATCH": { body: () => ({ position: 1 }) },
   "sessions/[sid]/minutes.pdf GET": { stream: true },
   "workbook GET": {},
   "workbook/upgrade GET": {},
