@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { wordDiff } from "@/lib/history/diff";
 import { summarizeValue } from "@/lib/history/summary";
+import { itemModule } from "@/lib/items/registry";
 import type { RevisionView } from "@/lib/history/service";
 import type { Item } from "@/lib/workbook/template-schema";
 import { formatDateTime, readError } from "./format";
@@ -63,7 +64,7 @@ export function HistoryPanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const url = `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/answers/${encodeURIComponent(item.key)}`;
-  const isText = item.kind === "short_text" || item.kind === "long_text";
+  const isText = itemModule(item).plainText === true;
 
   const load = useCallback(
     async (before?: string) => {

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { answerSchema } from "@/lib/workbook/answer-schemas";
-import { isAnswerable, type FrameworkRef, type Item, type Worksheet } from "@/lib/workbook/template-schema";
+import { isAnswerable, itemModule } from "@/lib/items/registry";
+import type { FrameworkRef, Item, Worksheet } from "@/lib/workbook/template-schema";
 import { Button } from "@/components/ui/button";
 import { AssignmentsPanel, type AssignmentView } from "@/components/collab/assignments";
 import { CommentsPanel, type ThreadView } from "@/components/collab/comments";
@@ -11,7 +12,7 @@ import { HistoryPanel } from "@/components/collab/history";
 import { ItemEditors, PresenceBar, usePresence, type PresencePerson } from "@/components/collab/presence";
 import { useLiveEvents, type LiveStatus } from "@/components/collab/use-live-events";
 import { AutosaveStore, useAutosave, type Conflict, type ItemState } from "./autosave";
-import { ItemControl, type Member } from "./item-controls";
+import { ItemControl, itemEditor, type Member } from "@/components/items/registry";
 
 import { STATUS_LABELS, type WorksheetStatus } from "@/lib/workbook/statuses";
 export type { WorksheetStatus };
@@ -45,7 +46,7 @@ function describe(value: unknown): string {
 
 function ConflictPanel({ item, state, store }: { item: Item; state: ItemState; store: AutosaveStore }) {
   const [merging, setMerging] = useState(false);
-  const isText = item.kind === "short_text" || item.kind === "long_text";
+  const isText = itemModule(item).plainText === true;
   const [merged, setMerged] = useState(() => (isText ? `${String(state.conflict?.value ?? "")}\n${String(state.value ?? "")}` : ""));
   const c = state.conflict!;
   return (
@@ -126,22 +127,12 @@ function ItemBlock({
 }) {
   const [showHelp, setShowHelp] = useState(false);
   const labelId = `label-${item.key.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
-  if (item.kind === "instructions") {
-    return (
-      <section className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-slate-900" aria-label={item.label}>
-        <h2 className="font-semibold">{item.label}</h2>
-        {item.body.split(/\n{2,}/).map((p, i) => (
-          <p key={i} className="mt-2 whitespace-pre-line text-sm">
-            {p}
-          </p>
-        ))}
-      </section>
-    );
-  }
+  const editor = itemEditor(item);
+  if (editor.Display) return <editor.Display item={item} />;
   const errorId = `${labelId}-error`;
   const helpId = `${labelId}-help`;
   const describedBy = [showHelp && item.help ? helpId : null, state?.error ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const labelsInput = item.kind === "short_text" || item.kind === "long_text" || item.kind === "number" || item.kind === "date";
+  const labelsInput = editor.labelsInput === true;
   const LabelTag = labelsInput ? "label" : "p";
   const threads = collab.threads.filter((t) => t.itemKey === item.key);
   const openCount = threads.filter((t) => !t.resolvedAt).length;

@@ -1,9 +1,8 @@
-import type { DataSeriesValue } from "@/lib/workbook/answer-schemas";
-import type { ItemOf } from "@/lib/workbook/template-schema";
+import type { DataSeriesItem, DataSeriesValue } from "@/lib/items/data_series";
 import { chartGeometry } from "./geometry";
 
 /** The chart of a data-series answer, as drawn on the worksheet page and in the print view. */
-export function dataSeriesGeometry(item: ItemOf<"data_series">, value: DataSeriesValue, size = { width: 640, height: 280 }) {
+export function dataSeriesGeometry(item: DataSeriesItem, value: DataSeriesValue, size = { width: 640, height: 280 }) {
   return chartGeometry({
     rowLabels: value.rows.map((r) => r.label || "—"),
     series: item.columns.map((c) => ({

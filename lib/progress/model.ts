@@ -1,20 +1,6 @@
-import {
-  ACTION_PLAN_COLUMNS,
-  isAnswerable,
-  type Item,
-  type TableColumn,
-  type TemplateIndex,
-  type Worksheet,
-} from "@/lib/workbook/template-schema";
-import {
-  validateAnswer,
-  type ChecklistValue,
-  type DataSeriesValue,
-  type MultipleChoiceValue,
-  type ResourceLinksValue,
-  type SingleChoiceValue,
-  type TableValue,
-} from "@/lib/workbook/answer-schemas";
+import { isAnswerable, itemModule } from "@/lib/items/registry";
+import type { Item, TemplateIndex, Worksheet } from "@/lib/workbook/template-schema";
+import { validateAnswer } from "@/lib/workbook/answer-schemas";
 import type { WorksheetStatus } from "./constants";
 
 /**
@@ -25,7 +11,7 @@ import type { WorksheetStatus } from "./constants";
  * Rules (the dashboard, the API and the CSV all use these):
  *
  * - An item is *answered* when its value passes `validateAnswer` and says
- *   something (see `isAnswered` for each kind). Instructions are never counted.
+ *   something (each kind's `isAnswered` rule). Instructions are never counted.
  * - A worksheet's completion is the share of its REQUIRED answerable items
  *   that are answered. A worksheet with no required items is 1 as soon as any
  *   of its items is answered, else 0.
@@ -51,80 +37,19 @@ export type AnswerMap = ReadonlyMap<string, unknown>;
 // ---------------------------------------------------------------------------
 // Answered items
 
-function filled(cell: unknown): boolean {
-  if (cell === null || cell === undefined) return false;
-  if (typeof cell === "string") return cell.trim().length > 0;
-  if (typeof cell === "number") return Number.isFinite(cell);
-  return true;
-}
-
-function hasCompleteRow(columns: TableColumn[], value: TableValue): boolean {
-  const required = columns.filter((c) => c.required);
-  if (required.length > 0) return value.rows.some((row) => required.every((c) => filled(row.cells[c.key])));
-  return value.rows.some((row) => columns.some((c) => filled(row.cells[c.key])));
-}
-
-function hasOtherText(other: string | undefined) {
-  return typeof other === "string" && other.trim().length > 0;
-}
-
 /**
  * Whether a value answers an item. A value that fails `validateAnswer` (wrong
  * shape, out of range, unknown option…) never counts.
  *
- * - short/long text: non-blank after trimming
- * - number, date, rating: a value (0 counts)
- * - single choice: an option; "other" only with non-blank other text
- * - multiple choice: at least one option ("other" alone needs non-blank text)
- * - checklist: at least one entry ticked, or "none of these apply"
- * - table, action plan: at least one complete row, i.e. every required column
- *   filled; when no column is required, a row with any non-blank cell
- * - data series: at least one row with a non-blank label and a number
- * - resource links: at least one link
- * - instructions: never
+ * What "says something" means is each kind's `isAnswered` rule, kept with the
+ * kind in lib/items/<kind>/index.ts; instructions never count.
  */
 export function isAnswered(item: Item, value: unknown): boolean {
   if (!isAnswerable(item)) return false;
   if (value === null || value === undefined) return false;
   const checked = validateAnswer(item, value);
   if (!checked.ok) return false;
-  const v = checked.value;
-  switch (item.kind) {
-    case "short_text":
-    case "long_text":
-      return typeof v === "string" && v.trim().length > 0;
-    case "number":
-    case "date":
-    case "rating":
-      return v !== null && v !== undefined;
-    case "single_choice": {
-      const c = v as SingleChoiceValue;
-      if (c.choice === null) return false;
-      return c.choice === "other" ? hasOtherText(c.other) : true;
-    }
-    case "multiple_choice": {
-      const c = v as MultipleChoiceValue;
-      return c.choices.some((choice) => choice !== "other" || hasOtherText(c.other));
-    }
-    case "checklist": {
-      const c = v as ChecklistValue;
-      return c.checked.length > 0 || c.noneApply === true;
-    }
-    case "table":
-      return hasCompleteRow(item.columns, v as TableValue);
-    case "action_plan":
-      return hasCompleteRow(ACTION_PLAN_COLUMNS, v as TableValue);
-    case "data_series": {
-      const s = v as DataSeriesValue;
-      return s.rows.some(
-        (row) => row.label.trim().length > 0 && item.columns.some((c) => typeof row.values[c.key] === "number"),
-      );
-    }
-    case "resource_links":
-      return (v as ResourceLinksValue).links.length > 0;
-    default:
-      return false;
-  }
+  return itemModule(item).isAnswered(item, checked.value);
 }
 
 // ---------------------------------------------------------------------------

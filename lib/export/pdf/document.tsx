@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { Text, View } from "@react-pdf/renderer";
+import { isAnswerable, itemModule } from "@/lib/items/registry";
 import { isAnswered } from "@/lib/progress/model";
-import type { TableValue } from "@/lib/workbook/answer-schemas";
 import type { Item, Section, Worksheet } from "@/lib/workbook/template-schema";
 import { ROLE_NAMES, STATUS_NAMES, type ExportModel, type ExportThread, type WorksheetStatus } from "../model";
 import { DataTable, outlineEntry, Paragraphs, Pill, ReportDocument, ReportPage, RuledLines, styles, type PageChrome } from "./components";
-import { ItemBlock, RatingsRadar, type ItemContext } from "./items";
+import { ItemBlock, WorksheetAddenda, type ItemContext } from "./items";
 import { colors, contentWidth, fontSizes, formatDate, formatIsoDate, page, percent } from "./theme";
 
 // ---------------------------------------------------------------------------
@@ -114,34 +114,20 @@ function worksheetNumber(w: WorksheetInfo) {
 }
 
 /**
- * Organisation per member, from a roster table in the workbook: the first
- * table with a member column and a column whose key or label mentions an
- * organisation or agency.
+ * Organisation per member, from a roster in the workbook: the first item
+ * whose kind finds any (a table with a member column and an organisation
+ * column, see lib/items/table).
  */
 export function rosterOrganisations(model: ExportModel): Map<string, string> {
-  const out = new Map<string, string>();
   for (const section of model.template.sections) {
     for (const w of section.worksheets) {
       for (const item of w.items) {
-        if (item.kind !== "table") continue;
-        const member = item.columns.find((c) => c.type === "member");
-        const org = item.columns.find((c) => c.type !== "member" && /organi[sz]ation|agency|employer|affiliation/i.test(`${c.key} ${c.label}`));
-        if (!member || !org) continue;
-        const value = model.answers[item.key] as TableValue | undefined;
-        if (!value || !Array.isArray(value.rows)) continue;
-        for (const row of value.rows) {
-          const id = row.cells?.[member.key];
-          const name = row.cells?.[org.key];
-          if (typeof id === "string" && id && typeof name === "string" && name.trim()) {
-            const text = org.type === "choice" ? (org.options?.find((o) => o.value === name)?.label ?? name) : name.trim();
-            if (!out.has(id)) out.set(id, text);
-          }
-        }
-        if (out.size > 0) return out;
+        const found = itemModule(item).memberOrganisations?.(item, model.answers[item.key]);
+        if (found && found.size > 0) return found;
       }
     }
   }
-  return out;
+  return new Map();
 }
 
 // ---------------------------------------------------------------------------
@@ -406,7 +392,7 @@ function WorksheetPage({ ctx, w, index, showBanner, after }: { ctx: DocContext; 
   let n = 0;
   const blocks: ReactNode[] = [];
   for (const item of w.items) {
-    if (item.kind !== "instructions") n++;
+    if (isAnswerable(item)) n++;
     const answered = ctx.answered(item);
     if (!includeUnanswered && !answered) continue;
     blocks.push(<ItemBlock key={item.key} item={item} number={`${n}.`} value={model.answers[item.key]} answered={answered} ctx={ctx} />);
@@ -429,7 +415,7 @@ function WorksheetPage({ ctx, w, index, showBanner, after }: { ctx: DocContext; 
         <View style={{ borderBottomWidth: 0.8, borderBottomColor: colors.rule, marginTop: 8, marginBottom: 10 }} />
       </View>
       {blocks.length > 0 ? blocks : <Text style={[styles.muted, styles.italic, { marginBottom: 10 }]}>No answers yet</Text>}
-      <RatingsRadar items={w.items} answers={model.answers} ctx={ctx} />
+      <WorksheetAddenda items={w.items} answers={model.answers} ctx={ctx} />
       {model.options.includeComments ? <CommentThreads ctx={ctx} threads={ctx.threadsFor(w.key)} items={w.items} /> : null}
       {after}
     </ReportPage>

@@ -6,6 +6,7 @@ import { loadPage } from "@/lib/api/page";
 import { requirePageActor } from "@/lib/auth/session";
 import { listMembers } from "@/lib/workspaces/service";
 import { getWorkbook, STATUS_LABELS } from "@/lib/workbook/service";
+import { isAnswerable } from "@/lib/workbook/template-schema";
 
 export const metadata: Metadata = { title: "Print view" };
 
@@ -52,7 +53,7 @@ export default async function PrintPage({ params }: { params: Promise<{ workspac
                       {item.required ? <span className="font-normal text-slate-600"> (required)</span> : null}
                     </p>
                     <div className="mt-1">
-                      <AnswerView item={item} value={item.kind === "instructions" ? null : wb.answers[item.key]?.value} names={names} />
+                      <AnswerView item={item} value={isAnswerable(item) ? wb.answers[item.key]?.value : null} names={names} />
                     </div>
                   </div>
                 ))}

@@ -2,12 +2,11 @@
 
 import { useMemo } from "react";
 import { dataSeriesGeometry } from "@/lib/charts/data-series";
-import type { DataSeriesValue } from "@/lib/workbook/answer-schemas";
-import type { ItemOf } from "@/lib/workbook/template-schema";
+import type { DataSeriesItem, DataSeriesValue } from "@/lib/items/data_series";
 import { SvgChart } from "@/components/charts/svg-chart";
 
 /** The chart drawn from a data series, redrawn as the numbers change. */
-export function DataSeriesChart({ item, value }: { item: ItemOf<"data_series">; value: DataSeriesValue }) {
+export function DataSeriesChart({ item, value }: { item: DataSeriesItem; value: DataSeriesValue }) {
   const geometry = useMemo(() => dataSeriesGeometry(item, value), [item, value]);
   if (geometry.empty) {
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">The chart appears here once you enter numbers.</p>;
