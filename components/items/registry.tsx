@@ -5,6 +5,7 @@ import { actionPlanEditor } from "./action_plan";
 import { checklistEditor } from "./checklist";
 import { dataSeriesEditor } from "./data_series";
 import { dateEditor } from "./date";
+import { decisionMatrixEditor } from "./decision_matrix";
 import { instructionsEditor } from "./instructions";
 import { longTextEditor } from "./long_text";
 import { multipleChoiceEditor } from "./multiple_choice";
@@ -33,6 +34,7 @@ const editors: { [K in ItemKind]: ItemEditor<ItemOf<K>> } = {
   data_series: dataSeriesEditor,
   action_plan: actionPlanEditor,
   resource_links: resourceLinksEditor,
+  decision_matrix: decisionMatrixEditor,
 };
 
 /** The editor part of an item's kind, typed for that item. */

@@ -2,6 +2,7 @@ import { actionPlanPdf } from "./action_plan/pdf";
 import { checklistPdf } from "./checklist/pdf";
 import { dataSeriesPdf } from "./data_series/pdf";
 import { datePdf } from "./date/pdf";
+import { decisionMatrixPdf } from "./decision_matrix/pdf";
 import { instructionsPdf } from "./instructions/pdf";
 import { longTextPdf } from "./long_text/pdf";
 import { multipleChoicePdf } from "./multiple_choice/pdf";
@@ -33,6 +34,7 @@ const modules: { [K in ItemKind]: ItemPdfModule<ItemOf<K>> } = {
   data_series: dataSeriesPdf,
   action_plan: actionPlanPdf,
   resource_links: resourceLinksPdf,
+  decision_matrix: decisionMatrixPdf,
 };
 
 /** The PDF part of an item's kind, typed for that item. */

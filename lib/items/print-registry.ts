@@ -2,6 +2,7 @@ import { actionPlanPrint } from "./action_plan/print";
 import { checklistPrint } from "./checklist/print";
 import { dataSeriesPrint } from "./data_series/print";
 import { datePrint } from "./date/print";
+import { decisionMatrixPrint } from "./decision_matrix/print";
 import { instructionsPrint } from "./instructions/print";
 import { longTextPrint } from "./long_text/print";
 import { multipleChoicePrint } from "./multiple_choice/print";
@@ -29,6 +30,7 @@ const modules: { [K in ItemKind]: ItemPrintModule<ItemOf<K>> } = {
   data_series: dataSeriesPrint,
   action_plan: actionPlanPrint,
   resource_links: resourceLinksPrint,
+  decision_matrix: decisionMatrixPrint,
 };
 
 /** The print-view part of an item's kind, typed for that item. */

@@ -3,6 +3,7 @@ import { actionPlanKind, template as actionPlan } from "./action_plan";
 import { checklistKind, template as checklist } from "./checklist";
 import { dataSeriesKind, template as dataSeries } from "./data_series";
 import { dateKind, template as date } from "./date";
+import { decisionMatrixKind, template as decisionMatrix } from "./decision_matrix";
 import { instructionsKind, template as instructions } from "./instructions";
 import { longTextKind, template as longText } from "./long_text";
 import { multipleChoiceKind, template as multipleChoice } from "./multiple_choice";
@@ -36,6 +37,7 @@ export const itemSchema = z.discriminatedUnion("kind", [
   dataSeries,
   actionPlan,
   resourceLinks,
+  decisionMatrix,
 ]);
 
 export type Item = z.infer<typeof itemSchema>;
@@ -58,6 +60,7 @@ const modules: { [K in ItemKind]: ItemKindModule<ItemOf<K>> } = {
   data_series: dataSeriesKind,
   action_plan: actionPlanKind,
   resource_links: resourceLinksKind,
+  decision_matrix: decisionMatrixKind,
 };
 
 /** The module of an item's kind, typed for that item. */

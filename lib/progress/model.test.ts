@@ -56,6 +56,7 @@ const items = {
   plan: item({ kind: "action_plan", key: "plan" }),
   series: item({ kind: "data_series", key: "series", rowLabel: "Month", columns: [{ key: "calls", label: "Calls" }] }),
   links: item({ kind: "resource_links", key: "links" }),
+  matrix: item({ kind: "decision_matrix", key: "matrix", options, criteria: [{ key: "reach", label: "Reach" }, { key: "cost", label: "Cost" }] }),
   instructions: item({ kind: "instructions", key: "intro", body: "Read this first." }),
 };
 
@@ -127,6 +128,12 @@ const cases: Array<{ item: Item; answered: unknown[]; blank: unknown[]; invalid:
       { rows: [{ id: "1", label: " ", values: { calls: 4 } }] },
     ],
     invalid: [{ rows: [{ id: "1", label: "Jan", values: { calls: "4" } }] }, { rows: [{ id: "1", label: "Jan", values: { other: 1 } }] }],
+  },
+  {
+    item: items.matrix,
+    answered: [{ scores: { a: { reach: 1, cost: 5 }, b: { reach: 3, cost: 3 } } }, { scores: { a: { reach: 2, cost: 2 }, b: { reach: 2, cost: 2 } }, weights: { cost: 0 } }],
+    blank: [{ scores: {} }, { scores: { a: { reach: 1, cost: 5 }, b: { reach: 3, cost: null } } }, { scores: { a: { reach: 1, cost: 5 } }, weights: { reach: 4 } }],
+    invalid: [{ scores: { a: { reach: 1, cost: 6 }, b: { reach: 3, cost: 3 } } }, { scores: { a: { reach: 1, cost: 5 }, b: { reach: 3, cost: 3 }, c: { reach: 1 } } }],
   },
   {
     item: items.links,

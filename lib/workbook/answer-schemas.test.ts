@@ -440,6 +440,39 @@ describe("resource_links", () => {
   });
 });
 
+describe("decision_matrix", () => {
+  const i = item("decision_matrix", {
+    options: [
+      { value: "mobile", label: "Mobile crisis team" },
+      { value: "co-response", label: "Co-responder unit" },
+    ],
+    criteria: [
+      { key: "reach", label: "Reach", weight: 3 },
+      { key: "cost", label: "Cost" },
+    ],
+  });
+  it("accepts whole scores from 1 to 5 per option and criterion, blanks included", () => {
+    accepts(i, { scores: {} });
+    accepts(i, { scores: { mobile: { reach: 1, cost: 5 }, "co-response": { reach: null } } });
+  });
+  it("refuses scores outside 1–5, fractions and text, at the cell", () => {
+    for (const bad of [0, 6, 3.5, "3", true]) refuses(i, { scores: { mobile: { reach: bad } } }, "value.scores.mobile.reach");
+    refuses(i, { scores: { mobile: { cost: 9 } } }, "value.scores.mobile.cost", /1 to 5/);
+  });
+  it("accepts whole weights from 0 to 10 and refuses others", () => {
+    accepts(i, { scores: {}, weights: { reach: 0, cost: 10 } });
+    for (const bad of [-1, 11, 2.5, "2"]) refuses(i, { scores: {}, weights: { reach: bad } }, "value.weights.reach");
+  });
+  it("refuses unknown options, criteria and fields", () => {
+    refuses(i, { scores: { hospital: { reach: 1 } } }, "value.scores");
+    refuses(i, { scores: { mobile: { speed: 1 } } }, "value.scores.mobile");
+    refuses(i, { scores: {}, weights: { speed: 1 } }, "value.weights");
+    refuses(i, { scores: {}, total: 12 }, "value");
+    for (const v of without(WRONG_TYPES, {})) refuses(i, v, "value");
+    refuses(i, {}, "value.scores");
+  });
+});
+
 describe("every kind", () => {
   const samples: Item[] = [
     item("instructions", { body: "x" }),
@@ -455,6 +488,7 @@ describe("every kind", () => {
     item("data_series", { rowLabel: "Month", columns: [{ key: "c", label: "C" }] }),
     item("action_plan"),
     item("resource_links"),
+    item("decision_matrix", { options: [{ value: "a", label: "A" }, { value: "b", label: "B" }], criteria: [{ key: "c", label: "C" }] }),
   ];
   it("has a sample of each kind", () => {
     expect(samples.map((s) => s.kind).sort()).toEqual([...ITEM_KINDS].sort());

@@ -11,6 +11,9 @@ const worksheets = t.sections.flatMap((s) => s.worksheets);
 const items = worksheets.flatMap((w) => w.items);
 const itemsOf = <K extends Item["kind"]>(kind: K) => items.filter((i): i is Extract<Item, { kind: K }> => i.kind === kind);
 
+/** Kinds no built-in template uses yet (their own tests cover them, see docs/adding-an-item-kind.md). */
+const NOT_IN_BUILT_IN_TEMPLATE = new Set<Item["kind"]>(["decision_matrix"]);
+
 const MEMBERS = { coordinator: "user_coord_01", member: "user_member_02", viewer: "user_viewer_03" };
 
 describe("crisis-response template", () => {
@@ -46,10 +49,12 @@ describe("crisis-response template", () => {
     for (const k of keys) expect(keySchema.safeParse(k).success, k).toBe(true);
   });
 
-  it("uses every item kind", () => {
+  it("uses every item kind, except the newest kinds no built-in template uses yet", () => {
     const used = new Set(items.map((i) => i.kind));
-    const missing = ITEM_KINDS.filter((k) => !used.has(k));
+    const missing = ITEM_KINDS.filter((k) => !used.has(k) && !NOT_IN_BUILT_IN_TEMPLATE.has(k));
     expect(missing).toEqual([]);
+    // A kind the template starts using comes off the list.
+    expect([...NOT_IN_BUILT_IN_TEMPLATE].filter((k) => used.has(k))).toEqual([]);
   });
 
   it("gives every section 3–5 discussion questions", () => {
