@@ -451,11 +451,12 @@ export async function runAutosave(ctx: Ctx): Promise<BenchResult> {
       const stmts = topStatements(await pgssRead(ctx.pool), rounds.reduce((a, r) => a + r.acks.length, 0));
       // At the top level also a paced round: every editor saves once a second (a debounced autosave), not flat out.
       const paced = n === maxN ? await httpRound(ctx, workspaceId, editors, versions, { seconds: cfg.pacedSeconds, paceMs: 1000 }, seq) : undefined;
-      const rawPaced = n === maxN ? await rawPacedRound(ctx.pool, workbookId, parts, people[0].userId, cfg.pacedSeconds, 1000, seq) : undefined;
       const allAcks = [...rounds.flatMap((r) => r.acks), ...(paced?.acks ?? [])];
       // Warm-up saves are checked too: everything acknowledged since `before`.
       const check = await verify(ctx.pool, workbookId, [...warm.acks, ...allAcks], before);
       lostTotal += check.lostUpdates;
+      // Raw pg at the editors' pace, on the same rows: only after the check, since it writes no revisions.
+      const rawPaced = n === maxN ? await rawPacedRound(ctx.pool, workbookId, parts, people[0].userId, cfg.pacedSeconds, 1000, seq) : undefined;
 
       // Reference: same rows, same concurrency, same number of writes as each HTTP round.
       const rawRounds = [];

@@ -285,7 +285,7 @@ export async function startApp(opts: StartAppOptions): Promise<App> {
     EMBEDDED_PG_PORT: "",
     DEMO_SEED: "true",
     DEMO_PASSWORD: BENCH_PASSWORD,
-    SIGNIN_MAX_ATTEMPTS: "100000",
+    SIGNIN_MAX_ATTEMPTS: "10000",
     SMTP_URL: "",
     ...opts.env,
   };
