@@ -12,6 +12,7 @@ import { multipleChoiceEditor } from "./multiple_choice";
 import { numberEditor } from "./number";
 import { ratingEditor } from "./rating";
 import { resourceLinksEditor } from "./resource_links";
+import { calculatedEditor } from "./calculated";
 import type { ControlProps, ItemEditor } from "./shared";
 import { shortTextEditor } from "./short_text";
 import { singleChoiceEditor } from "./single_choice";
@@ -35,6 +36,7 @@ const editors: { [K in ItemKind]: ItemEditor<ItemOf<K>> } = {
   action_plan: actionPlanEditor,
   resource_links: resourceLinksEditor,
   decision_matrix: decisionMatrixEditor,
+  calculated: calculatedEditor,
 };
 
 /** The editor part of an item's kind, typed for that item. */

@@ -10,6 +10,7 @@ export function editorProps(view: WorksheetView, workspaceId: string): Omit<Work
     section: view.section,
     answers: Object.fromEntries(Object.entries(view.answers).map(([k, a]) => [k, { value: a.value, version: a.version }])),
     members: view.members,
+    calc: view.calc,
     status: view.status,
     canEdit: view.canEdit,
     canSetStatus: view.canSetStatus,

@@ -19,6 +19,10 @@ type LiveOptions = {
   focused: RefObject<string | null>;
   focusedItem: string | null;
   setStatus: Dispatch<SetStateAction<WorksheetStatus>>;
+  /** Answers saved on other worksheets that this one's calculations read. */
+  onOtherAnswer?: (itemKey: string, value: unknown) => void;
+  /** After the stream reconnects: reload what the calculations read elsewhere. */
+  onOtherResync?: () => void;
   initial: {
     threads: ThreadView[];
     assignments: AssignmentView[];
@@ -34,7 +38,7 @@ type LiveOptions = {
  * touching the item this person is editing), comments, assignments and
  * presence; a full resync after the stream reconnects.
  */
-export function useWorksheetLive({ workspaceId, worksheetKey, store, embedded, meId, focused, focusedItem, setStatus, initial }: LiveOptions) {
+export function useWorksheetLive({ workspaceId, worksheetKey, store, embedded, meId, focused, focusedItem, setStatus, initial, onOtherAnswer, onOtherResync }: LiveOptions) {
   const api = `/api/v1/workspaces/${encodeURIComponent(workspaceId)}`;
   const [threads, setThreads] = useState<ThreadView[]>(initial.threads);
   const [assignments, setAssignments] = useState<AssignmentView[]>(initial.assignments);
@@ -87,7 +91,10 @@ export function useWorksheetLive({ workspaceId, worksheetKey, store, embedded, m
     {
       onEvent: (type, data) => {
         if (type === "presence.changed") return presence.apply(data);
-        if (data.worksheetKey !== worksheetKey) return;
+        if (data.worksheetKey !== worksheetKey) {
+          if (type === "answer.saved" && typeof data.itemKey === "string") onOtherAnswer?.(data.itemKey, data.value);
+          return;
+        }
         if (type === "answer.saved" && typeof data.itemKey === "string" && typeof data.version === "number") {
           store.applyRemote(
             data.itemKey,
@@ -103,7 +110,10 @@ export function useWorksheetLive({ workspaceId, worksheetKey, store, embedded, m
           void refreshAssignments();
         }
       },
-      onResync: () => void resync(),
+      onResync: () => {
+        void resync();
+        onOtherResync?.();
+      },
       onStatus: (_s, message) => setLiveMessage(message),
     },
     { initialLastEventId: initial.lastEventId },

@@ -13,6 +13,8 @@ import { AutosaveStore, useAutosave } from "./autosave";
 import { LiveIndicator } from "./indicators";
 import { ItemBlock, type Collab } from "./item-block";
 import { useWorksheetLive } from "./use-worksheet-live";
+import { CalcProvider } from "@/components/calc/calc-context";
+import type { CalcItem } from "@/lib/calc/inputs";
 import { WorksheetHeader, WorksheetNav } from "./worksheet-header";
 
 export type { WorksheetStatus };
@@ -32,6 +34,8 @@ export type WorksheetEditorProps = {
   position: { index: number; total: number };
   frameworks: FrameworkRef[];
   readOnlyReason?: string;
+  /** Calculations on this worksheet: the items they involve and the answers they read on other worksheets. */
+  calc?: { items: CalcItem[]; external: Record<string, unknown> };
   /** The signed-in person; with `collab`, turns on presence, comments and assignments. */
   me?: { id: string; name: string };
   collab?: {
@@ -91,7 +95,34 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
     collab.openComments && collab.openComments !== "worksheet" && itemsByKey.has(collab.openComments) ? { itemKey: collab.openComments, panel: "comments" } : null,
   );
 
+  // Answers on other worksheets that this worksheet's calculations read, kept current by live events.
+  const calcItemMap = useMemo(() => new Map((props.calc?.items ?? []).map((i) => [i.key, i])), [props.calc]);
+  const [external, setExternal] = useState<Record<string, unknown>>(() => props.calc?.external ?? {});
+  const currentValues = useMemo(() => Object.fromEntries([...snapshot].map(([k, s]) => [k, s.value])), [snapshot]);
+  const onOtherAnswer = useCallback(
+    (itemKey: string, value: unknown) => {
+      if (calcItemMap.has(itemKey)) setExternal((prev) => ({ ...prev, [itemKey]: value }));
+    },
+    [calcItemMap],
+  );
+  const onOtherResync = useCallback(() => {
+    const byWorksheet = new Map<string, string[]>();
+    for (const i of calcItemMap.values()) if (i.worksheetKey !== worksheet.key) byWorksheet.set(i.worksheetKey, [...(byWorksheet.get(i.worksheetKey) ?? []), i.key]);
+    for (const [wsKey, keys] of byWorksheet) {
+      void fetch(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/events/state?worksheetKey=${encodeURIComponent(wsKey)}`)
+        .then((res) => (res.ok ? (res.json() as Promise<{ answers: Record<string, { value: unknown }> }>) : null))
+        .then((body) => {
+          if (body) setExternal((prev) => ({ ...prev, ...Object.fromEntries(keys.map((k) => [k, body.answers[k]?.value ?? null])) }));
+        })
+        .catch(() => {
+          /* the next resync tries again */
+        });
+    }
+  }, [calcItemMap, worksheet.key, workspaceId]);
+
   const live = useWorksheetLive({
+    onOtherAnswer,
+    onOtherResync,
     workspaceId,
     worksheetKey: worksheet.key,
     store,
@@ -172,6 +203,7 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
         />
       )}
 
+      <CalcProvider items={calcItemMap} values={currentValues} external={external}>
       <div className="grid gap-4">
         {worksheet.items.map((item) => (
           <ItemBlock
@@ -187,6 +219,7 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
           />
         ))}
       </div>
+      </CalcProvider>
 
       {collab.canReadComments ? (
         <CommentsPanel

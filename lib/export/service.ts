@@ -1,4 +1,5 @@
 import "server-only";
+import { calcItems, evaluateCalculated } from "@/lib/calc/workbook";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
@@ -107,7 +108,8 @@ export async function loadExportModel(
   return {
     workspace: { name: workspace.name, jurisdiction: workspace.jurisdiction, population: workspace.population },
     template: index.template,
-    answers: Object.fromEntries(answerMap),
+    // Calculated results are worked out from the answers, as on the worksheet.
+    answers: { ...Object.fromEntries(answerMap), ...calculatedAnswers(index, answerMap) },
     statuses: Object.fromEntries(statusMap),
     members,
     threads: exportThreads,
@@ -133,4 +135,8 @@ export function exportFilename(model: Pick<ExportModel, "workspace" | "exportedA
   const suffix = { workbook: "", selection: "-selection", packet: "-meeting-packet", blank: "-blank-worksheets" }[model.options.kind];
   const date = model.options.kind === "packet" && model.options.packet ? model.options.packet.date : dayKey(model.exportedAt, model.timeZone);
   return `${slug}${suffix}-${date}.pdf`;
+}
+
+function calculatedAnswers(index: { worksheets: Parameters<typeof calcItems>[0] }, answers: Map<string, unknown>) {
+  return Object.fromEntries(evaluateCalculated(calcItems(index.worksheets), (k) => answers.get(k)).map((v) => [v.itemKey, v]));
 }

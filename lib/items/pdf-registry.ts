@@ -11,6 +11,7 @@ import type { ItemPdfModule } from "./pdf-parts";
 import { ratingPdf } from "./rating/pdf";
 import type { Item, ItemKind, ItemOf } from "./registry";
 import { resourceLinksPdf } from "./resource_links/pdf";
+import { calculatedPdf } from "./calculated/pdf";
 import { shortTextPdf } from "./short_text/pdf";
 import { singleChoicePdf } from "./single_choice/pdf";
 import { tablePdf } from "./table/pdf";
@@ -35,6 +36,7 @@ const modules: { [K in ItemKind]: ItemPdfModule<ItemOf<K>> } = {
   action_plan: actionPlanPdf,
   resource_links: resourceLinksPdf,
   decision_matrix: decisionMatrixPdf,
+  calculated: calculatedPdf,
 };
 
 /** The PDF part of an item's kind, typed for that item. */

@@ -11,6 +11,7 @@ import type { ItemPrintModule } from "./print-parts";
 import { ratingPrint } from "./rating/print";
 import type { Item, ItemKind, ItemOf } from "./registry";
 import { resourceLinksPrint } from "./resource_links/print";
+import { calculatedPrint } from "./calculated/print";
 import { shortTextPrint } from "./short_text/print";
 import { singleChoicePrint } from "./single_choice/print";
 import { tablePrint } from "./table/print";
@@ -31,6 +32,7 @@ const modules: { [K in ItemKind]: ItemPrintModule<ItemOf<K>> } = {
   action_plan: actionPlanPrint,
   resource_links: resourceLinksPrint,
   decision_matrix: decisionMatrixPrint,
+  calculated: calculatedPrint,
 };
 
 /** The print-view part of an item's kind, typed for that item. */

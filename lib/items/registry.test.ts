@@ -33,6 +33,7 @@ const SAMPLES: { [K in ItemKind]: Record<string, unknown> } = {
   action_plan: {},
   resource_links: {},
   decision_matrix: { options, criteria: [{ key: "c", label: "C" }] },
+  calculated: { calculator: "risk-score", inputs: {} },
 };
 
 const samples = ITEM_KINDS.map((kind): Item => itemSchema.parse({ key: `sample.${kind}`, label: `A ${kind}`, kind, ...SAMPLES[kind] }));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionPlanKind, template as actionPlan } from "./action_plan";
+import { calculatedKind, template as calculated } from "./calculated";
 import { checklistKind, template as checklist } from "./checklist";
 import { dataSeriesKind, template as dataSeries } from "./data_series";
 import { dateKind, template as date } from "./date";
@@ -38,6 +39,7 @@ export const itemSchema = z.discriminatedUnion("kind", [
   actionPlan,
   resourceLinks,
   decisionMatrix,
+  calculated,
 ]);
 
 export type Item = z.infer<typeof itemSchema>;
@@ -61,6 +63,7 @@ const modules: { [K in ItemKind]: ItemKindModule<ItemOf<K>> } = {
   action_plan: actionPlanKind,
   resource_links: resourceLinksKind,
   decision_matrix: decisionMatrixKind,
+  calculated: calculatedKind,
 };
 
 /** The module of an item's kind, typed for that item. */

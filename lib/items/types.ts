@@ -29,6 +29,11 @@ export interface ItemKindModule<I extends ItemCommon, V = unknown> {
   template: z.ZodObject;
   /** Whether the item takes an answer (instructions do not) and counts towards progress. */
   answerable: boolean;
+  /**
+   * Set for kinds whose value nobody writes (e.g. calculated results): a write
+   * is refused with this message (422), rather than as an unknown item (404).
+   */
+  readOnlyReason?: string;
   /** Checks beyond the template schema (e.g. one label per rating point). */
   templateIssues?(item: I): TemplateIssue[];
   /** The zod schema of the item's answer, built from its settings. Size-capped. */

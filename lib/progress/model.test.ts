@@ -58,6 +58,7 @@ const items = {
   links: item({ kind: "resource_links", key: "links" }),
   matrix: item({ kind: "decision_matrix", key: "matrix", options, criteria: [{ key: "reach", label: "Reach" }, { key: "cost", label: "Cost" }] }),
   instructions: item({ kind: "instructions", key: "intro", body: "Read this first." }),
+  calculated: item({ kind: "calculated", key: "result", calculator: "risk-score", inputs: {} }),
 };
 
 const planRow = (cells: Record<string, string | null>) => ({
@@ -163,8 +164,13 @@ describe("isAnswered", () => {
     expect(isAnswered(items.instructions, "anything")).toBe(false);
   });
 
+  it("never counts calculated results: nobody types them", () => {
+    expect(isAnswered(items.calculated, null)).toBe(false);
+    expect(isAnswered(items.calculated, { needs: [], tables: [] })).toBe(false);
+  });
+
   it("covers every item kind", () => {
-    const kinds = new Set([...cases.map((c) => c.item.kind), "instructions"]);
+    const kinds = new Set([...cases.map((c) => c.item.kind), "instructions", "calculated"]);
     expect([...kinds].sort()).toEqual(itemSchema.options.map((o) => o.shape.kind.value).sort());
   });
 });

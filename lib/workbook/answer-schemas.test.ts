@@ -53,6 +53,14 @@ describe("instructions", () => {
   });
 });
 
+describe("calculated", () => {
+  const i = item("calculated", { calculator: "formula", inputs: {}, config: { inputs: {}, lines: [{ key: "x", label: "X", expression: "1 + 1", words: "one plus one" }] } });
+  it("takes no answer: only null, and says why", () => {
+    accepts(i, null);
+    for (const v of without(WRONG_TYPES, null)) refuses(i, v, "value", /calculated from other answers/);
+  });
+});
+
 describe("short_text", () => {
   const i = item("short_text", { maxLength: 10 });
   it("accepts text up to its max length, including the empty string", () => {
@@ -489,6 +497,7 @@ describe("every kind", () => {
     item("action_plan"),
     item("resource_links"),
     item("decision_matrix", { options: [{ value: "a", label: "A" }, { value: "b", label: "B" }], criteria: [{ key: "c", label: "C" }] }),
+    item("calculated", { calculator: "risk-score", inputs: {} }),
   ];
   it("has a sample of each kind", () => {
     expect(samples.map((s) => s.kind).sort()).toEqual([...ITEM_KINDS].sort());

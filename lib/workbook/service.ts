@@ -6,7 +6,9 @@ import { audit } from "@/lib/audit/log";
 import { getDb, getPool } from "@/lib/db/client";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { publish } from "@/lib/live/publish";
+import { calcItems, calculationJson, externalInputKeys } from "@/lib/calc/workbook";
 import { emptyValue, validateAnswer } from "./answer-schemas";
+import { itemModule } from "@/lib/items/registry";
 import { saveStatement } from "./save-sql";
 import { isAnswerable, type Item, type TemplateIndex } from "./template-schema";
 import { templateIndex } from "./templates";
@@ -104,6 +106,7 @@ export async function getWorkbook(actor: Actor, workspaceId: string) {
 /** The JSON of GET /api/v1/workspaces/{id}/workbook. */
 export async function workbookJson(actor: Actor, workspaceId: string) {
   const wb = await getWorkbook(actor, workspaceId);
+  const calc = calculationJson(calcItems(wb.index.worksheets), (k) => wb.answers[k]?.value);
   return {
     workspace: { id: wb.access.workspace.id, name: wb.access.workspace.name, role: wb.access.role },
     template: { key: wb.template.key, version: wb.template.version, title: wb.template.title },
@@ -116,7 +119,7 @@ export async function workbookJson(actor: Actor, workspaceId: string) {
         title: w.title,
         status: wb.statuses[w.key],
         frameworks: w.frameworks,
-        items: w.items.map((item) => ({ ...item, answer: isAnswerable(item) ? wb.answers[item.key] : undefined })),
+        items: w.items.map((item) => ({ ...item, answer: isAnswerable(item) ? wb.answers[item.key] : undefined, ...calc.get(item.key) })),
       })),
     })),
   };
@@ -148,6 +151,12 @@ export async function getWorksheetView(actor: Actor, workspaceId: string, worksh
   if (missing.length) for (const [k, v] of await userNames(missing)) names.set(k, v);
   const byKey = new Map(answers.map((a) => [a.itemKey, a]));
   const section = wb.index.sections.find((s) => s.key === ws.sectionKey)!;
+  // Answers on other worksheets that this worksheet's calculations read.
+  const allCalc = calcItems(wb.index.worksheets);
+  const externalKeys = externalInputKeys(allCalc, worksheetKey);
+  const external = externalKeys.length
+    ? await db.answer.findMany({ where: { workbookId: wb.id, itemKey: { in: externalKeys } }, select: { itemKey: true, value: true } })
+    : [];
   const prev = wb.index.worksheets[ws.index - 1];
   const next = wb.index.worksheets[ws.index + 1];
   return {
@@ -160,6 +169,12 @@ export async function getWorksheetView(actor: Actor, workspaceId: string, worksh
     next: next ? { key: next.key, title: next.title } : null,
     status: (state?.status ?? "NOT_STARTED") as WorksheetStatus,
     answers: Object.fromEntries(ws.items.filter(isAnswerable).map((i) => [i.key, answerState(i, byKey.get(i.key), names)])) as Record<string, AnswerState>,
+    calc: {
+      /** This worksheet's items and those it reads elsewhere, as the calculations see them. */
+      items: [...allCalc.values()].filter((i) => i.worksheetKey === worksheetKey || externalKeys.includes(i.key)),
+      /** The saved answers of the items it reads on other worksheets. */
+      external: Object.fromEntries(external.map((a) => [a.itemKey, a.value])) as Record<string, unknown>,
+    },
     members: members.map((m) => ({ id: m.user.id, name: m.user.name, role: m.role as Role })),
     canEdit: can(access, "worksheet.edit"),
     canSetStatus: can(access, "worksheet.status"),
@@ -195,6 +210,8 @@ async function conflictError(workbookId: string, itemKey: string, row?: CurrentR
 
 function findItem(index: TemplateIndex, itemKey: string) {
   const entry = typeof itemKey === "string" ? index.itemByKey.get(itemKey) : undefined;
+  const readOnly = entry ? itemModule(entry.item).readOnlyReason : undefined;
+  if (readOnly) throw new AppError("validation_failed", readOnly);
   if (!entry || !isAnswerable(entry.item)) throw new AppError("not_found", `This workbook has no answerable item “${String(itemKey).slice(0, 80)}”.`);
   return entry;
 }

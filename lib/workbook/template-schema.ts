@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { checkCalculations } from "@/lib/calc/graph";
+import type { CalcItem } from "@/lib/calc/inputs";
 import { keySchema } from "@/lib/items/base";
 import { itemModule, itemSchema, type Item } from "@/lib/items/registry";
 
@@ -72,6 +74,30 @@ export const templateSchema = z
         });
       });
     });
+    // Calculations: calculators exist, inputs fit, references resolve, no cycles.
+    const calcItems = new Map<string, CalcItem>();
+    const columns = new Map<string, string[]>();
+    for (const s of t.sections)
+      for (const w of s.worksheets)
+        for (const item of w.items) {
+          const i = item as Item & Partial<CalcItem>;
+          calcItems.set(item.key, {
+            key: item.key,
+            kind: item.kind,
+            label: item.label,
+            worksheetKey: w.key,
+            worksheetTitle: w.title,
+            default: i.default,
+            from: i.from,
+            calculator: i.calculator,
+            inputs: i.inputs,
+            config: i.config,
+          });
+          if (item.kind === "table") columns.set(item.key, item.columns.map((c) => c.key));
+        }
+    for (const p of checkCalculations(calcItems, (k) => columns.get(k))) {
+      ctx.addIssue({ code: "custom", message: `${p.key}: ${p.message}`, path: ["sections"] });
+    }
   });
 
 export type Template = z.infer<typeof templateSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberInputFields } from "@/lib/calc/schema";
 import { itemBase } from "../base";
 import type { ItemKindModule } from "../types";
 
@@ -9,6 +10,8 @@ export const template = z.object({
   max: z.number().optional(),
   unit: z.string().max(40).optional(),
   integer: z.boolean().default(false),
+  /** A published starting value with its source, and/or another item to take the value from (lib/calc). */
+  ...numberInputFields,
 });
 export type NumberItem = z.infer<typeof template>;
 

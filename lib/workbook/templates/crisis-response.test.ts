@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { emptyValue, validateAnswer } from "../answer-schemas";
 import { ACTION_PLAN_COLUMNS, ITEM_KINDS, keySchema, templateSchema, type Item } from "../template-schema";
-import { crisisResponseTemplate, PROGRESS_POINT_LABELS } from "./crisis-response";
+import { crisisResponseTemplate as v1, PROGRESS_POINT_LABELS } from "./crisis-response";
+import { crisisResponseTemplateV2 } from "./crisis-response-v2";
 import { demoAnswers, demoStatuses } from "./demo-answers";
 import { FRAMEWORK_HOSTS } from "./sources";
 import { DEFAULT_TEMPLATE_KEY, getTemplate, TEMPLATES, templateIndex } from "./index";
 
-const t = crisisResponseTemplate;
+/** The newest version, which new plans (and the demo) use; version 1 stays installed. */
+const t = crisisResponseTemplateV2;
 const worksheets = t.sections.flatMap((s) => s.worksheets);
 const items = worksheets.flatMap((w) => w.items);
 const itemsOf = <K extends Item["kind"]>(kind: K) => items.filter((i): i is Extract<Item, { kind: K }> => i.kind === kind);
 
 /** Kinds no built-in template uses yet (their own tests cover them, see docs/adding-an-item-kind.md). */
-const NOT_IN_BUILT_IN_TEMPLATE = new Set<Item["kind"]>(["decision_matrix"]);
+const NOT_IN_BUILT_IN_TEMPLATE = new Set<Item["kind"]>([]);
 
 const MEMBERS = { coordinator: "user_coord_01", member: "user_member_02", viewer: "user_viewer_03" };
 
@@ -21,7 +23,7 @@ describe("crisis-response template", () => {
     const reparsed = templateSchema.safeParse(t);
     expect(reparsed.success, JSON.stringify(reparsed.error?.issues.slice(0, 3))).toBe(true);
     expect(t.key).toBe("crisis-response");
-    expect(t.version).toBe(1);
+    expect(t.version).toBe(2);
     expect(t.title).toBe("Community Crisis Response Planning Workbook");
   });
 
@@ -163,15 +165,43 @@ describe("crisis-response template", () => {
     expect(calls!.columns.length).toBeGreaterThanOrEqual(3);
   });
 
-  it("states each Crisis Now default as an editable number described as a published default", () => {
+  it("gives each Crisis Resource Need Calculator default as an editable number with its source", () => {
     const idx = templateIndex(t.key, t.version)!;
     const capacity = idx.worksheetByKey.get("capacity-estimate")!;
-    const numbers = capacity.items.filter((i) => i.kind === "number");
-    expect(numbers.length).toBeGreaterThanOrEqual(9);
-    const published = numbers.filter((i) => /published default, as reported/i.test(i.help ?? ""));
-    const expected = ["230", "32%", "54%", "14%", "30%", "35%", "25%", "100%"];
-    for (const figure of expected) expect(published.some((i) => i.help!.includes(figure)), figure).toBe(true);
-    expect(capacity.items.some((i) => i.kind === "table")).toBe(true);
+    const defaults = capacity.items.flatMap((i) => (i.kind === "number" && i.default ? [i.default] : []));
+    const published = defaults.filter((d) => d.source.title.startsWith("Crisis Resource Need Calculator"));
+    expect(published.map((d) => d.value)).toEqual([230, 32, 54, 14, 30, 35, 25, 100, 3]);
+    for (const d of published) expect(d.source.url).toMatch(/^https:\/\/talk\.crisisnow\.com\//);
+    // The population comes from the community profile; the results are calculated, not typed.
+    const population = capacity.items.find((i) => i.key === "capacity.population");
+    expect(population?.kind === "number" && population.from).toBe("profile.population");
+    expect(capacity.items.find((i) => i.key === "capacity.estimate")?.kind).toBe("calculated");
+    expect(capacity.items.some((i) => i.kind === "table")).toBe(false);
+  });
+
+  it("credits the 250,000-people staffing example to the Roadmap, not to Crisis Now", () => {
+    const body = (templateIndex(t.key, t.version)!.itemByKey.get("capacity.how-to")!.item as { body: string }).body;
+    expect(body).toMatch(/Roadmap to the Ideal Crisis System[^.]*\(Group for the Advancement of Psychiatry/);
+    expect(body).toMatch(/crisis centre — not mobile teams — for 250,000 people/);
+    expect(body).not.toMatch(/Crisis Now calculator/);
+  });
+
+  it("makes the capacity results, funding gap, options fit and risk scores calculated, under new keys where the meaning changed", () => {
+    const idx = templateIndex(t.key, t.version)!;
+    const kinds = (k: string) => idx.itemByKey.get(k)?.item.kind;
+    expect(kinds("capacity.estimate")).toBe("calculated");
+    expect(kinds("budget.gap")).toBe("calculated");
+    expect(kinds("options.ranking")).toBe("calculated");
+    expect(kinds("risks.scores")).toBe("calculated");
+    expect(kinds("officer.hours")).toBe("calculated");
+    for (const gone of ["capacity.results", "funding.gap", "options.table"]) expect(idx.itemByKey.has(gone), gone).toBe(false);
+    // Version 1 keeps its items for plans created from it.
+    const old = templateIndex(t.key, 1)!;
+    for (const k of ["capacity.results", "funding.gap", "options.table"]) expect(old.itemByKey.has(k), k).toBe(true);
+    // Keys that keep their meaning are kept.
+    for (const k of ["profile.population", "capacity.population", "funding.sources", "risks.register", "options.chosen"]) {
+      expect(kinds(k), k).toBe(old.itemByKey.get(k)?.item.kind);
+    }
   });
 
   it("links CSG resources in a resource library", () => {
@@ -185,16 +215,17 @@ describe("template registry", () => {
   it("exposes the default template by key and exact version", () => {
     expect(DEFAULT_TEMPLATE_KEY).toBe("crisis-response");
     expect(TEMPLATES[DEFAULT_TEMPLATE_KEY]).toBe(t);
-    expect(getTemplate("crisis-response", 1)).toBe(t);
-    expect(getTemplate("crisis-response", 2)).toBeUndefined();
+    expect(getTemplate("crisis-response", 1)).toBe(v1);
+    expect(getTemplate("crisis-response", 2)).toBe(t);
+    expect(getTemplate("crisis-response", 3)).toBeUndefined();
     expect(getTemplate("nope", 1)).toBeUndefined();
     expect(getTemplate("constructor", 1)).toBeUndefined();
   });
 
   it("memoizes the template index", () => {
-    const a = templateIndex("crisis-response", 1);
+    const a = templateIndex("crisis-response", 2);
     expect(a).toBeDefined();
-    expect(templateIndex("crisis-response", 1)).toBe(a);
+    expect(templateIndex("crisis-response", 2)).toBe(a);
     expect(a!.worksheets).toHaveLength(worksheets.length);
     expect(templateIndex("crisis-response", 99)).toBeUndefined();
   });

@@ -23,7 +23,7 @@ import {
 
 const CSG = "CSG Justice Center";
 
-const FW = {
+export const FW = {
   crisisSystem: {
     name: "Building a Comprehensive and Coordinated Crisis System",
     publisher: CSG,

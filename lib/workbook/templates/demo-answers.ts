@@ -29,58 +29,19 @@ const checklist = (checked: string[]): ChecklistValue => ({ checked });
 
 const POPULATION = 248_600;
 
-/** Published Crisis Now defaults, as reported; the demo team kept them. */
-const ASSUMPTIONS = {
-  episodesPer100k: 230,
-  shareMobile: 32,
-  shareReceiving: 54,
-  shareEd: 14,
-  mobileToReceiving: 30,
-  receivingToBeds: 35,
-  bedsToInpatient: 25,
-  edToInpatient: 100,
-  hoursPerIntervention: 3,
-  bedStayDays: 3,
+/**
+ * The capacity estimate keeps the Crisis Resource Need Calculator's published
+ * defaults (left unsaved, so they show as defaults) and enters local figures
+ * only where the demo team knows better: drive times in the rural east county
+ * and the average stay at the crisis beds.
+ */
+const CAPACITY_LOCAL_FIGURES = {
+  "capacity.zone-urban": 55,
+  "capacity.zone-suburban": 20,
+  "capacity.zone-rural": 25,
+  "capacity.travel-rural": 75,
+  "capacity.bed-stay-days": 3,
 };
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function capacityRows(): TableValue {
-  const a = ASSUMPTIONS;
-  const monthly = (POPULATION / 100_000) * a.episodesPer100k;
-  const mobile = monthly * (a.shareMobile / 100);
-  const ed = monthly * (a.shareEd / 100);
-  const receiving = monthly * (a.shareReceiving / 100) + mobile * (a.mobileToReceiving / 100);
-  const beds = receiving * (a.receivingToBeds / 100);
-  const inpatient = beds * (a.bedsToInpatient / 100) + ed * (a.edToInpatient / 100);
-  const perDay = (n: number) => round1(n / 30);
-  return table([
-    ["c1", { service: "all", "per-month": round1(monthly), "per-day": perDay(monthly), notes: "Whole county, published default rate." }],
-    [
-      "c2",
-      {
-        service: "mobile",
-        "per-month": round1(mobile),
-        "per-day": perDay(mobile),
-        "capacity-needed": Math.ceil((mobile / 30) * (a.hoursPerIntervention / 24)),
-        notes: "Formula gives 1 on duty; we plan 2 two-person teams on each shift because of drive times in the east county.",
-      },
-    ],
-    ["c3", { service: "receiving", "per-month": round1(receiving), "per-day": perDay(receiving) }],
-    ["c4", { service: "ed", "per-month": round1(ed), "per-day": perDay(ed) }],
-    [
-      "c5",
-      {
-        service: "short-term-beds",
-        "per-month": round1(beds),
-        "per-day": perDay(beds),
-        "capacity-needed": Math.ceil((beds / 30) * a.bedStayDays),
-        notes: "Assumes a 3-day average stay; to be checked with Demo County Behavioral Health.",
-      },
-    ],
-    ["c6", { service: "inpatient", "per-month": round1(inpatient), "per-day": perDay(inpatient) }],
-  ]);
-}
 
 /** Twelve months of 911 calls by type, November 2025 to October 2026. */
 const CALL_MONTHS: Array<[label: string, values: [number, number, number, number, number, number]]> = [
@@ -129,7 +90,6 @@ function crisisLineSeries(): DataSeriesValue {
 
 export function demoAnswers(members: DemoMembers): DemoAnswer[] {
   const { coordinator, member, viewer } = members;
-  const a = ASSUMPTIONS;
 
   const answers: Record<string, unknown> = {
     // --- 1. Getting started ------------------------------------------------
@@ -194,6 +154,9 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
 
     "calls.by-type": callSeries(),
     "calls.crisis-line": crisisLineSeries(),
+    "officer.minutes-on-scene": 75,
+    "officer.officers-per-call": 2,
+    "officer.hourly-cost": 85,
     "calls.patterns":
       "Calls peak in summer and between 4 p.m. and midnight. Welfare checks are the largest group. About 40 people account for one in five mental-health calls.",
 
@@ -231,27 +194,28 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
       "988 is answered locally around the clock, but 911 and 988 rarely connect. Mobile crisis exists only on weekdays. There is no crisis receiving center, so the ED is the default place to go.",
 
     // --- 4. Choosing the response model -------------------------------------
-    "options.table": table([
-      ["o1", { option: "dispatch-diversion", pros: "Uses existing 988 center; low cost", cons: "Needs new protocol and training for call-takers", cost: 180_000, fit: 5 }],
-      ["o2", { option: "mobile-crisis", pros: "Builds on current team; covers nights and weekends", cons: "Hiring clinicians is hard; long drives east", cost: 1_400_000, fit: 4 }],
-      ["o3", { option: "co-responder", pros: "Officers like it; safe for higher-risk calls", cons: "Still a police response for most people", cost: 450_000, fit: 3 }],
-      ["o4", { option: "csu", pros: "Would relieve the ED", cons: "Large capital and staffing cost", fit: 3 }],
+    "options.compared": table([
+      ["o1", { option: "dispatch-diversion", pros: "Uses existing 988 center; low cost", cons: "Needs new protocol and training for call-takers", cost: 180_000 }],
+      ["o2", { option: "mobile-crisis", pros: "Builds on current team; covers nights and weekends", cons: "Hiring clinicians is hard; long drives east", cost: 1_400_000 }],
+      ["o3", { option: "co-responder", pros: "Officers like it; safe for higher-risk calls", cons: "Still a police response for most people", cost: 450_000 }],
+      ["o4", { option: "csu", pros: "Would relieve the ED", cons: "Large capital and staffing cost" }],
     ]),
+    // Weighted scores: mobile crisis 40, dispatch diversion 37, co-responder 27, stabilization unit 27.
+    "options.matrix": {
+      scores: {
+        "dispatch-diversion": { need: 3, reach: 3, afford: 5, ready: 4, support: 4 },
+        "mobile-crisis": { need: 5, reach: 4, afford: 2, ready: 3, support: 5 },
+        "co-responder": { need: 3, reach: 2, afford: 3, ready: 4, support: 2 },
+        csu: { need: 4, reach: 2, afford: 1, ready: 1, support: 4 },
+      },
+      weights: { need: 3, reach: 2, afford: 2, support: 2 },
+    },
     "options.chosen": multi(["dispatch-diversion", "mobile-crisis"]),
 
     // --- 5. Capacity and resources ------------------------------------------
-    "capacity.population": POPULATION,
-    "capacity.episodes-per-100k": a.episodesPer100k,
-    "capacity.share-mobile": a.shareMobile,
-    "capacity.share-receiving": a.shareReceiving,
-    "capacity.share-ed": a.shareEd,
-    "capacity.mobile-to-receiving": a.mobileToReceiving,
-    "capacity.receiving-to-beds": a.receivingToBeds,
-    "capacity.beds-to-inpatient": a.bedsToInpatient,
-    "capacity.ed-to-inpatient": a.edToInpatient,
-    "capacity.hours-per-intervention": a.hoursPerIntervention,
-    "capacity.bed-stay-days": a.bedStayDays,
-    "capacity.results": capacityRows(),
+    ...CAPACITY_LOCAL_FIGURES,
+    "capacity.notes":
+      "The estimate's overnight block needs one team; we plan two two-person teams on every shift at first because of drive times in the east county, and will check the call data after six months.",
 
     "funding.sources": table([
       ["fs1", { source: "Demo County general fund", type: "local", amount: 600_000, status: "secured" }],
@@ -259,7 +223,22 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
       ["fs3", { source: "Medicaid billing for mobile crisis", type: "medicaid", amount: 300_000, status: "planned" }],
       ["fs4", { source: "Opioid settlement funds", type: "settlement", status: "idea" }],
     ]),
-    "funding.gap": 1_030_000,
+
+    // Salaries 6 × 70,000 + 4 × 50,000 + 95,000 + 85,000 + 80,000 = 880,000;
+    // with 25 % fringe 1,100,000; + vehicles and training = 1,264,000;
+    // + 25 % overhead = 1,580,000 a year. Secured: 600,000. Gap: 980,000.
+    "budget.staff": table([
+      ["b1", { role: "Crisis clinician", fte: 6, salary: 70_000 }],
+      ["b2", { role: "Peer specialist", fte: 4, salary: 50_000 }],
+      ["b3", { role: "Clinical supervisor", fte: 1, salary: 95_000 }],
+      ["b4", { role: "Program manager", fte: 1, salary: 85_000 }],
+      ["b5", { role: "Data and quality coordinator", fte: 1, salary: 80_000 }],
+    ]),
+    "budget.fringe-rate": 25,
+    "budget.vehicles": 114_000,
+    "budget.training": 50_000,
+    "budget.overhead-rate": 25,
+    "budget.start": "2027-07-01",
 
     // --- 6. Implementation plan ---------------------------------------------
     "implementation.phase": single("readiness"),
@@ -272,6 +251,12 @@ export function demoAnswers(members: DemoMembers): DemoAnswer[] {
       ["a6", { objective: "Route eligible 911 calls to 988", action: "Schedule joint training for call-takers and mobile crisis staff", owner: member, due: "2027-03-01", status: "not_started" }],
     ]),
     "implementation.launch-date": "2027-07-01",
+    "risks.register": table([
+      ["k1", { risk: "The state grant is not awarded, leaving overnight shifts unfunded", likelihood: "medium", impact: "high", mitigation: "Ask the Board for a one-year bridge; apply for Medicaid mobile crisis billing", owner: coordinator }],
+      ["k2", { risk: "Clinician vacancies stay open for months", likelihood: "high", impact: "high", mitigation: "Hire peers first; partner with the university for placements", owner: coordinator }],
+      ["k3", { risk: "Call-takers keep sending police to eligible calls", likelihood: "medium", impact: "medium", mitigation: "Joint training and monthly review of a sample of calls", owner: member }],
+      ["k4", { risk: "Staff are hurt on a call", likelihood: "low", impact: "high", mitigation: "Two-person teams, safety protocol, radio link to dispatch" }],
+    ]),
 
     // --- 7. Measuring performance -------------------------------------------
     "pmhc.leadership": 4,
@@ -307,5 +292,8 @@ export const demoStatuses: Record<string, DemoWorksheetStatus> = {
   "options-compared": "IN_PROGRESS",
   "capacity-estimate": "IN_PROGRESS",
   funding: "IN_PROGRESS",
+  budget: "IN_PROGRESS",
+  "officer-time": "IN_PROGRESS",
+  risks: "IN_PROGRESS",
   "implementation-action-plan": "IN_PROGRESS",
 };

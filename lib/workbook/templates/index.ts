@@ -1,12 +1,13 @@
 import { indexTemplate, type Template, type TemplateIndex } from "../template-schema";
 import { crisisResponseTemplate } from "./crisis-response";
+import { crisisResponseTemplateV2 } from "./crisis-response-v2";
 
 /**
  * The built-in workbook templates. A workbook records the (key, version) it
  * was created from, so every published version stays listed here even after
  * a newer one replaces it.
  */
-const ALL_VERSIONS: readonly Template[] = [crisisResponseTemplate];
+const ALL_VERSIONS: readonly Template[] = [crisisResponseTemplate, crisisResponseTemplateV2];
 
 export const DEFAULT_TEMPLATE_KEY = "crisis-response";
 

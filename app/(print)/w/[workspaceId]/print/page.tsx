@@ -1,3 +1,4 @@
+import { calcItems, evaluateCalculated } from "@/lib/calc/workbook";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AnswerView } from "@/components/print/answer-view";
@@ -15,6 +16,7 @@ export default async function PrintPage({ params }: { params: Promise<{ workspac
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}/print`);
   const [wb, members] = await loadPage(() => Promise.all([getWorkbook(actor, workspaceId), listMembers(actor, workspaceId)]));
+  const calculated = new Map(evaluateCalculated(calcItems(wb.index.worksheets), (k) => wb.answers[k]?.value).map((v) => [v.itemKey, v]));
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return (
     <main id="main" className="mx-auto max-w-4xl bg-white px-8 py-8 text-slate-900 print:max-w-none print:px-0 print:py-0">
@@ -53,7 +55,7 @@ export default async function PrintPage({ params }: { params: Promise<{ workspac
                       {item.required ? <span className="font-normal text-slate-600"> (required)</span> : null}
                     </p>
                     <div className="mt-1">
-                      <AnswerView item={item} value={isAnswerable(item) ? wb.answers[item.key]?.value : null} names={names} />
+                      <AnswerView item={item} value={isAnswerable(item) ? wb.answers[item.key]?.value : (calculated.get(item.key) ?? null)} names={names} />
                     </div>
                   </div>
                 ))}
