@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { emptyValue, validateAnswer } from "@/lib/workbook/answer-schemas";
 import { saveAnswer, workbookFor } from "@/lib/workbook/service";
 import { isAnswerable, type Item } from "@/lib/workbook/template-schema";
-import { DEFAULT_TEMPLATE_KEY, templateIndex } from "@/lib/workbook/templates";
+import { DEFAULT_TEMPLATE_KEY, TEMPLATES, templateIndex } from "@/lib/workbook/templates";
 import { PUT as putAnswer } from "@/app/api/v1/workspaces/[id]/answers/[itemKey]/route";
 import { PATCH as patchWorksheet } from "@/app/api/v1/workspaces/[id]/worksheets/[worksheetKey]/route";
 import { GET as getWorkbookRoute } from "@/app/api/v1/workspaces/[id]/workbook/route";
@@ -20,7 +20,7 @@ vi.mock("next/cache", async () => (await import("../support/session-mock")).next
  * and the HTTP surface (PUT answer, PATCH worksheet status, GET workbook).
  */
 
-const index = templateIndex(DEFAULT_TEMPLATE_KEY, 1)!;
+const index = templateIndex(DEFAULT_TEMPLATE_KEY, TEMPLATES[DEFAULT_TEMPLATE_KEY].version)!;
 const answerable = [...index.itemByKey.values()].map((e) => e.item).filter(isAnswerable);
 
 /** A valid, non-empty value for an item, different for each `n`. */
