@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { saveAnswer, workbookFor } from "@/lib/workbook/service";
+import { forgetWorkbook, saveAnswer, workbookFor } from "@/lib/workbook/service";
 import { templateSchema, type Template } from "@/lib/workbook/template-schema";
-import { DEFAULT_TEMPLATE_KEY, getTemplate } from "@/lib/workbook/templates";
+import { DEFAULT_TEMPLATE_KEY, getTemplate, TEMPLATES } from "@/lib/workbook/templates";
 import { applyUpgrade, archivedAnswers, upgradePreview, upgradeWorkbook } from "@/lib/workbook/upgrade";
 import { expectAppError, newTeam, type Team } from "../support/teams";
 
@@ -48,7 +48,14 @@ const answers: Record<string, unknown> = {
   "stakeholders.missing": { rows: [{ id: "r1", cells: { who: "Schools" } }] },
 };
 
+/** Puts a new plan on version 1, as plans made before version 2 are. */
+async function onVersion1(t: Team) {
+  await getDb().workbook.update({ where: { workspaceId: t.workspaceId }, data: { templateVersion: 1 } });
+  forgetWorkbook(t.workspaceId);
+}
+
 async function answerEverything(t: Team) {
+  await onVersion1(t);
   for (const [key, value] of Object.entries(answers)) await saveAnswer(t.coordinator, t.workspaceId, key, { value, baseVersion: 0 });
   // A second edit so the kept answer has history.
   await saveAnswer(t.coordinator, t.workspaceId, "welcome.community-name", { value: "Lake County and Easton", baseVersion: 1 });
@@ -94,8 +101,8 @@ describe("template upgrade", () => {
   });
 
   it("shows archived answers with their question's wording from the old version", async () => {
-    // The fixture's version 2 is not installed in this build; put the plan back on version 1 so it can be read.
-    await getDb().workbook.update({ where: { workspaceId: team.workspaceId }, data: { templateVersion: 1 } });
+    // The fixture's version 2 is not the installed one; put the plan back on version 1 so it can be read.
+    await onVersion1(team);
     const list = await archivedAnswers(team.member, team.workspaceId);
     const kickoff = list.find((a) => a.itemKey === "welcome.kickoff-date")!;
     expect(kickoff.label).toBe("Date of the team's first meeting");
@@ -137,8 +144,22 @@ describe("template upgrade", () => {
     const other = await newTeam("Upgrade access");
     await expectAppError(upgradePreview(other.member, other.workspaceId), "forbidden");
     await expectAppError(upgradeWorkbook(other.member, other.workspaceId, { fromVersion: 1, toVersion: 2 }), "forbidden");
-    const preview = await upgradePreview(other.coordinator, other.workspaceId);
-    expect(preview.currentVersion).toBe(1);
     await expectAppError(upgradeWorkbook(other.coordinator, other.workspaceId, { fromVersion: 1, toVersion: 1 }), "validation_failed");
+  });
+
+  it("moves a version 1 plan to the installed version 2, keeping every answer whose question remains", async () => {
+    const plan = await newTeam("Upgrade real");
+    await answerEverything(plan);
+    const preview = await upgradePreview(plan.coordinator, plan.workspaceId);
+    expect(preview).toMatchObject({ currentVersion: 1, latestVersion: TEMPLATES[DEFAULT_TEMPLATE_KEY].version, available: true });
+    expect(preview.worksheets.length).toBeGreaterThan(0);
+    const result = await upgradeWorkbook(plan.coordinator, plan.workspaceId, { fromVersion: 1, toVersion: preview.latestVersion });
+    expect(result.version).toBe(preview.latestVersion);
+    const wb = await workbookFor(plan.workspaceId);
+    expect(wb.templateVersion).toBe(preview.latestVersion);
+    const kept = await getDb().answer.findMany({ where: { workbookId: wb.id } });
+    expect(kept.find((a) => a.itemKey === "charter.purpose")?.value).toBe(answers["charter.purpose"]);
+    expect(kept.find((a) => a.itemKey === "welcome.community-name")?.value).toBe("Lake County and Easton");
+    expect((await upgradePreview(plan.coordinator, plan.workspaceId)).available).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { ExportMember, ExportModel } from "@/lib/export/model";
 import { exportQuerySchema, selectWorksheets } from "@/lib/export/options";
 import { progressSummary } from "@/lib/export/progress";
 import type { TableValue } from "@/lib/workbook/answer-schemas";
-import { DEFAULT_TEMPLATE_KEY, templateIndex } from "@/lib/workbook/templates";
+import { DEFAULT_TEMPLATE_KEY, TEMPLATES, templateIndex } from "@/lib/workbook/templates";
 import { demoAnswers, demoStatuses } from "@/lib/workbook/templates/demo-answers";
 
 /**
@@ -13,7 +13,8 @@ import { demoAnswers, demoStatuses } from "@/lib/workbook/templates/demo-answers
  * action plan and a few comment threads.
  */
 
-export const TEMPLATE_VERSION = 1;
+/** Demo answers follow the newest version of the built-in workbook. */
+export const TEMPLATE_VERSION = TEMPLATES[DEFAULT_TEMPLATE_KEY].version;
 
 export const MULTILINGUAL = {
   /** practice.short */
