@@ -29,6 +29,9 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
+      // One server process: these journeys test the app's behaviour; running
+      // several processes on one port is checked by .ci/multi-instance.ts.
+      WEB_CONCURRENCY: "1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       DEMO_PASSWORD: "demo-password-e2e",

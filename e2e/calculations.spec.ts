@@ -60,7 +60,7 @@ test("results follow the population across browsers; defaults reset; an impossib
   await expect(coordinator.getByTestId("save-indicator")).toHaveText("All changes saved", { timeout: 15_000 });
   await expect(coordinator.getByTestId("assumption-capacity.episodes-per-100k")).toContainText("local figure");
   await expect(row(coordinator, "All crisis episodes")).toContainText("625");
-  await coordinator.getByRole("button", { name: /Reset to default/ }).click();
+  await coordinator.getByRole("button", { name: /^Reset to default \(230 per 100,000/ }).click();
   await expect(rate).toHaveValue("230");
   await expect(coordinator.getByTestId("assumption-capacity.episodes-per-100k")).not.toContainText("local figure");
   await expect(row(coordinator, "All crisis episodes")).toContainText("575");
