@@ -22,6 +22,8 @@ async function live(page: Page) {
 }
 
 test("two people work on one worksheet together", async ({ browser }) => {
+  // A long journey through presence, saves, comments, history, assignments and notifications.
+  test.slow();
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pa = await a.newPage();

@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, signIn } from "./helpers";
 
 test("schedule, run and end a meeting; the member follows along; minutes and the action plan agree", async ({ browser }) => {
+  // A long journey: scheduling, a live meeting followed by a member, minutes and the action plan.
+  test.slow();
   const coordCtx = await browser.newContext();
   const memberCtx = await browser.newContext();
   const coord = await coordCtx.newPage();
