@@ -13,6 +13,8 @@ async function saved(page: Page) {
 }
 
 test("a member fills every kind of item, reloads, and everything is still there", async ({ page }) => {
+  // Every kind of item, one after another, then a reload: a long journey.
+  test.slow();
   await signIn(page, DEMO.member);
   const ws = await freshWorkspace(page, "Every kind of item");
   await page.goto(`/w/${ws}`);
