@@ -3,6 +3,7 @@
 // embedded server is started. Usage: node .ci/smoke-start.mjs [external-database-url]
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 
@@ -92,7 +93,18 @@ if (health.body.status !== "ok" || health.body.db !== "ok") fail(`health: ${JSON
 console.log(`smoke: first start healthy after ${health.seconds.toFixed(1)} s`);
 for (let i = 0; i < 150 && !proc.output().includes("Press Ctrl-C"); i++) await sleep(200);
 const pids = new Set();
-for (let i = 0; i < 20; i++) pids.add((await (await fetch(`${base}/api/health`)).json()).pid);
+// A new connection per request: a kept-alive connection always reaches the same process.
+const healthPid = () =>
+  new Promise((resolve, reject) => {
+    http
+      .get(`${base}/api/health`, { agent: false }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve(JSON.parse(body).pid));
+      })
+      .on("error", reject);
+  });
+for (let i = 0; i < 20; i++) pids.add(await healthPid());
 if (pids.size !== 2) fail(`expected 2 server processes to answer 20 health checks, got ${pids.size}: ${[...pids].join(", ")}`);
 console.log(`smoke: WEB_CONCURRENCY=2 served 20 requests from processes ${[...pids].join(" and ")}`);
 for (let i = 0; i < 50 && !proc.output().includes("Press Ctrl-C"); i++) await sleep(200);
